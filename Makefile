@@ -1,0 +1,80 @@
+# ml-connector: one entry point for people and CI. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ROOT := $(abspath .)
+NODE_BIN := $(shell bash scripts/ensure-node.sh)
+export PATH := $(if $(NODE_BIN),$(NODE_BIN):,)$(ROOT)/node_modules/.bin:$(PATH)
+export NX_DAEMON := false
+export NX_NO_CLOUD := true
+export NX_TUI := false
+export KAFKAJS_NO_PARTITIONER_WARNING := 1
+RESULTS := .local/test-results
+
+.PHONY: help deps build lint typecheck up down infra-up infra-down sandbox test test-unit test-int test-e2e demo bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: node_modules/.installed ## Install Node 24 (if needed) and the npm packages
+
+build: deps ## Compile apps and libs to dist/
+	node scripts/build.js
+
+lint: deps ## ESLint with module boundaries, and the type check
+	nx show projects >/dev/null
+	eslint .
+	tsc -p tsconfig.json
+
+typecheck: deps
+	tsc -p tsconfig.json
+
+infra-up: deps ## Start Kafka, the schema registry and PostgreSQL (idempotent)
+	bash infra/up.sh
+
+infra-down: ## Stop Kafka and the schema registry
+	bash infra/down.sh
+
+up: infra-up build ## Start the stack, the sandboxes and the services
+	bash scripts/services.sh up
+
+down: ## Stop the services, the sandboxes and the stack
+	-bash scripts/services.sh down
+	bash infra/down.sh
+
+sandbox: build ## Run the BigCommerce, Business Central and Entra ID sandboxes in the foreground
+	node dist/apps/sandbox/src/main.js
+
+test-unit: deps
+	@mkdir -p $(RESULTS)
+	jest --selectProjects unit --json --outputFile=$(RESULTS)/unit.json
+
+test-int: infra-up
+	@mkdir -p $(RESULTS)
+	source infra/env.sh && jest --selectProjects int --runInBand --json --outputFile=$(RESULTS)/int.json
+
+test-e2e: infra-up build
+	@mkdir -p $(RESULTS)
+	source infra/env.sh && jest --selectProjects e2e --runInBand --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
+
+test: ## The whole suite on the real local stack (lint, unit, integration, e2e)
+	@rm -rf $(RESULTS)
+	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory test-unit || status=1; \
+	$(MAKE) --no-print-directory test-int || status=1; \
+	$(MAKE) --no-print-directory test-e2e || status=1; \
+	node scripts/test-summary.js $(RESULTS)/unit.json $(RESULTS)/int.json $(RESULTS)/e2e.json || status=1; \
+	[ $$status -eq 0 ] || echo "make test: FAILED (see above)"; exit $$status
+
+demo: infra-up build ## Start everything and run the main job end to end, then print a summary
+	source infra/env.sh && node dist/apps/cli/src/main.js demo
+
+bench: infra-up build ## Run the benchmarks; results in bench/results/
+	source infra/env.sh && node bench/run.js
+
+clean: ## Remove build output and local state (not the caches)
+	rm -rf dist .local/test-results

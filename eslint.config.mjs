@@ -1,0 +1,67 @@
+// Module boundaries: domain libs are pure, adapters implement domain ports, apps wire, nothing imports an app.
+import nx from '@nx/eslint-plugin';
+
+const IO_PACKAGES = ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@kafkajs/*', 'undici', 'opossum', 'prom-client', 'pino', 'express'];
+
+export default [
+  { ignores: ['**/node_modules', '**/dist', '.local', '.tools', '.nx', 'coverage', '**/*.js', '**/*.mjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: IO_PACKAGES },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:util'],
+              bannedExternalImports: IO_PACKAGES,
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+              bannedExternalImports: IO_PACKAGES,
+            },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util'] },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts', 'type:util'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util', 'type:testing'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read env only in config files (config.ts / *.config.ts).' },
+      ],
+    },
+  },
+  {
+    files: ['**/config.ts', '**/*.config.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts', 'libs/platform/config/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['libs/orders/**/*.ts', 'libs/catalog/**/*.ts', 'libs/contracts/**/*.ts', 'libs/platform/money/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:http', 'node:https', 'node:net', 'node:fs', 'http', 'https', 'net', 'fs'], message: 'Domain code is pure: no I/O.' }] },
+      ],
+    },
+  },
+];
