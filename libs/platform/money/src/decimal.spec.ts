@@ -42,6 +42,9 @@ describe('Decimal', () => {
     expect(Decimal.fromWireNumber(123.45).toString()).toBe('123.45');
     expect(Decimal.fromWireNumber(0.1 + 0.2).round(2).toString()).toBe('0.3');
     expect(d('1234.56').toWireNumber()).toBe(1234.56);
+    expect(Decimal.fromWireNumber(123456789012.34).toString()).toBe('123456789012.34');
+    expect(Decimal.fromWireNumber(-0.000000015).toString()).toBe('-0.00000002');
+    expect(Decimal.fromWireNumber(1e-12).toString()).toBe('0');
   });
 
   it('compares', () => {

@@ -46,8 +46,15 @@ export class Decimal {
   static fromWireNumber(value: number): Decimal {
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
     if (Math.abs(value) >= 1e15) throw new RangeError(`number out of range for money: ${value}`);
-    // 15 significant digits undo the float noise (0.1 + 0.2 -> 0.3); toFixed keeps tiny values out of e-notation.
-    return Decimal.parse(Number(value.toPrecision(15)).toFixed(SCALE));
+    // 15 significant digits undo the float noise (0.1 + 0.2 -> 0.3); tiny values print in e-notation, so fix them.
+    const text = value.toPrecision(15);
+    const plain = /e/i.test(text) ? value.toFixed(SCALE + 2) : text;
+    const [whole, fraction = ''] = plain.split('.');
+    const head = Decimal.parse(`${whole}.${fraction.slice(0, SCALE)}`);
+    const tail = fraction.slice(SCALE);
+    if (!/^[5-9]/.test(tail)) return head;
+    const ulp = new Decimal(value < 0 ? -1n : 1n);
+    return head.plus(ulp);
   }
 
   static sum(values: Iterable<Decimal>): Decimal {
