@@ -57,6 +57,7 @@ export default [
   },
   {
     files: ['libs/orders/**/*.ts', 'libs/catalog/**/*.ts', 'libs/contracts/**/*.ts', 'libs/platform/money/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
