@@ -1,0 +1,158 @@
+import {
+  BcItemType,
+  SKU_SKIP_REASONS,
+  SkippedSku,
+  SkuMap,
+  SkuMapCounts,
+  SkuMapEntry,
+  SkuSkipReason,
+  StoreSkuRow,
+} from './sku-map';
+
+/** The BC item fields the SKU map needs (`items?$select=id,number,gtin,type,blocked`). */
+export interface BcItemRef {
+  readonly id: string;
+  readonly number: string;
+  readonly gtin?: string;
+  readonly type: BcItemType;
+  readonly blocked: boolean;
+}
+
+/**
+ * How a store SKU finds its BC item. `item-number` compares case-insensitively (BC stores numbers uppercase),
+ * `gtin` compares exactly. `explicit` links (store SKU -> BC item id) win over everything, then the link of the
+ * previous map (kept by item id, so a renamed item keeps working), then the mode.
+ */
+export interface SkuMatchRule {
+  readonly mode: 'item-number' | 'gtin';
+  readonly explicit?: Readonly<Record<string, string>>;
+}
+
+export interface BuildSkuMapInput {
+  readonly rows: readonly StoreSkuRow[];
+  readonly items: readonly BcItemRef[];
+  readonly match: SkuMatchRule;
+  /** The previous map's entries: their last pushed values carry over when store ids and BC item are unchanged. */
+  readonly previous?: readonly SkuMapEntry[];
+}
+
+type Resolution = { item: BcItemRef } | { reason: SkuSkipReason };
+
+interface ItemIndex {
+  readonly byId: ReadonlyMap<string, BcItemRef>;
+  readonly byNumber: ReadonlyMap<string, BcItemRef[]>;
+  readonly byGtin: ReadonlyMap<string, BcItemRef[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexItems(items: readonly BcItemRef[]): ItemIndex {
+  const byId = new Map<string, BcItemRef>();
+  const byNumber = new Map<string, BcItemRef[]>();
+  const byGtin = new Map<string, BcItemRef[]>();
+  for (const item of items) {
+    byId.set(item.id, item);
+    push(byNumber, item.number.toUpperCase(), item);
+    if (item.gtin) push(byGtin, item.gtin, item);
+  }
+  return { byId, byNumber, byGtin };
+}
+
+function resolve(row: StoreSkuRow, index: ItemIndex, rule: SkuMatchRule, previous?: SkuMapEntry): Resolution {
+  const explicitId = rule.explicit?.[row.sku];
+  if (explicitId !== undefined) {
+    const item = index.byId.get(explicitId);
+    return item ? { item } : { reason: 'missing-in-bc' };
+  }
+  const kept = previous ? index.byId.get(previous.bcItemId) : undefined;
+  if (kept) return { item: kept };
+  const candidates =
+    rule.mode === 'item-number' ? index.byNumber.get(row.sku.toUpperCase()) : index.byGtin.get(row.sku);
+  const [only, ...others] = candidates ?? [];
+  if (only === undefined) return { reason: 'missing-in-bc' };
+  return others.length > 0 ? { reason: 'duplicate-sku' } : { item: only };
+}
+
+function itemSkipReason(item: BcItemRef, row: StoreSkuRow): SkuSkipReason | undefined {
+  if (item.type === 'Service') return 'bc-service-item';
+  if (item.type === 'Non-Inventory') return 'bc-non-inventory-item';
+  if (item.blocked) return 'bc-blocked';
+  if (row.inventoryTracking === 'none') return 'store-not-tracked';
+  return undefined;
+}
+
+function toEntry(row: StoreSkuRow, item: BcItemRef, previous?: SkuMapEntry): SkuMapEntry {
+  const entry: SkuMapEntry = { ...row, bcItemId: item.id };
+  const same =
+    previous !== undefined &&
+    previous.bcItemId === item.id &&
+    previous.storeProductId === row.storeProductId &&
+    previous.storeVariantId === row.storeVariantId &&
+    previous.inventoryTracking === row.inventoryTracking;
+  if (!same) return entry;
+  return {
+    ...entry,
+    ...(previous.lastPushedPrice !== undefined && { lastPushedPrice: previous.lastPushedPrice }),
+    ...(previous.lastPushedLevel !== undefined && { lastPushedLevel: previous.lastPushedLevel }),
+    ...(previous.stockBasis !== undefined && { stockBasis: previous.stockBasis }),
+  };
+}
+
+function skippedRow(row: StoreSkuRow, reason: SkuSkipReason, bcItemId?: string): SkippedSku {
+  return {
+    sku: row.sku,
+    reason,
+    storeProductId: row.storeProductId,
+    ...(row.storeVariantId !== undefined && { storeVariantId: row.storeVariantId }),
+    ...(bcItemId !== undefined && { bcItemId }),
+  };
+}
+
+function countOf(entries: readonly SkuMapEntry[], skipped: readonly SkippedSku[]): SkuMapCounts {
+  const counts = Object.fromEntries(SKU_SKIP_REASONS.map((r) => [r, 0])) as Record<SkuSkipReason, number>;
+  for (const s of skipped) counts[s.reason] += 1;
+  return { mapped: entries.length, ...counts };
+}
+
+/**
+ * Joins the store's SKUs with BC items and classifies each SKU: mapped, or skipped with a reason from
+ * {@link SKU_SKIP_REASONS}. A SKU on two store rows, a SKU matching two BC items, and two store SKUs feeding the
+ * same BC item are all `duplicate-sku`: pushing one item's stock to two listings would sell it twice.
+ */
+export function buildSkuMap(input: BuildSkuMapInput): SkuMap {
+  const index = indexItems(input.items);
+  const previousBySku = new Map((input.previous ?? []).map((e) => [e.sku, e]));
+  const rowsBySku = new Map<string, StoreSkuRow[]>();
+  for (const row of input.rows) push(rowsBySku, row.sku, row);
+
+  const skipped: SkippedSku[] = [];
+  const resolved: Array<{ row: StoreSkuRow; item: BcItemRef }> = [];
+  for (const [sku, [row, ...others]] of rowsBySku) {
+    if (row === undefined) continue;
+    if (others.length > 0) {
+      skipped.push(...[row, ...others].map((r) => skippedRow(r, 'duplicate-sku')));
+      continue;
+    }
+    const resolution = resolve(row, index, input.match, previousBySku.get(sku));
+    if ('reason' in resolution) skipped.push(skippedRow(row, resolution.reason));
+    else resolved.push({ row, item: resolution.item });
+  }
+
+  const rowsPerItem = new Map<string, number>();
+  for (const { item } of resolved) rowsPerItem.set(item.id, (rowsPerItem.get(item.id) ?? 0) + 1);
+
+  const entries: SkuMapEntry[] = [];
+  for (const { row, item } of resolved) {
+    const reason = (rowsPerItem.get(item.id) ?? 0) > 1 ? 'duplicate-sku' : itemSkipReason(item, row);
+    if (reason) skipped.push(skippedRow(row, reason, item.id));
+    else entries.push(toEntry(row, item, previousBySku.get(row.sku)));
+  }
+  for (const item of input.items) {
+    if (!rowsPerItem.has(item.id)) skipped.push({ sku: item.number, reason: 'missing-in-store', bcItemId: item.id });
+  }
+  return { entries, skipped, counts: countOf(entries, skipped), storeRows: [...input.rows] };
+}
