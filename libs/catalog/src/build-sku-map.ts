@@ -131,19 +131,17 @@ export function buildSkuMap(input: BuildSkuMapInput): SkuMap {
 
   const skipped: SkippedSku[] = [];
   const resolved: Array<{ row: StoreSkuRow; item: BcItemRef }> = [];
+  // Store rows per BC item, duplicates included: one item feeding two listings is a duplicate too.
+  const rowsPerItem = new Map<string, number>();
   for (const [sku, [row, ...others]] of rowsBySku) {
     if (row === undefined) continue;
-    if (others.length > 0) {
-      skipped.push(...[row, ...others].map((r) => skippedRow(r, 'duplicate-sku')));
-      continue;
-    }
     const resolution = resolve(row, index, input.match, previousBySku.get(sku));
-    if ('reason' in resolution) skipped.push(skippedRow(row, resolution.reason));
+    const itemId = 'item' in resolution ? resolution.item.id : undefined;
+    if (itemId !== undefined) rowsPerItem.set(itemId, (rowsPerItem.get(itemId) ?? 0) + 1 + others.length);
+    if (others.length > 0) skipped.push(...[row, ...others].map((r) => skippedRow(r, 'duplicate-sku', itemId)));
+    else if ('reason' in resolution) skipped.push(skippedRow(row, resolution.reason));
     else resolved.push({ row, item: resolution.item });
   }
-
-  const rowsPerItem = new Map<string, number>();
-  for (const { item } of resolved) rowsPerItem.set(item.id, (rowsPerItem.get(item.id) ?? 0) + 1);
 
   const entries: SkuMapEntry[] = [];
   for (const { row, item } of resolved) {

@@ -1,0 +1,162 @@
+import { BcItemRef, buildSkuMap } from './build-sku-map';
+import { StoreProductScan, replaceProductRows, storeRowsOfCatalog, storeRowsOfProduct } from './sku-map';
+
+function product(id: number, sku: string, overrides: Partial<StoreProductScan> = {}): StoreProductScan {
+  return { id, sku, inventoryTracking: 'product', baseVariantId: id * 10, variants: [], ...overrides };
+}
+
+const item = (id: string, number: string, overrides: Partial<BcItemRef> = {}): BcItemRef => ({
+  id,
+  number,
+  type: 'Inventory',
+  blocked: false,
+  ...overrides,
+});
+
+const shirt = product(2, 'SHIRT', {
+  inventoryTracking: 'variant',
+  baseVariantId: null,
+  variants: [
+    { id: 21, sku: 'SHIRT-S', optionValueCount: 1 },
+    { id: 22, sku: 'SHIRT-M', optionValueCount: 1 },
+    { id: 23, sku: '  ', optionValueCount: 1 },
+  ],
+});
+
+describe('store rows of a catalog scan', () => {
+  it("takes a product's own SKU when it has only its base variant", () => {
+    const mug = product(1, 'MUG', { variants: [{ id: 10, sku: 'MUG', optionValueCount: 0 }] });
+    expect(storeRowsOfProduct(mug)).toEqual([
+      { sku: 'MUG', storeProductId: 1, storeVariantId: 10, kind: 'product', inventoryTracking: 'product' },
+    ]);
+    expect(storeRowsOfProduct(product(3, 'BARE', { baseVariantId: null }))).toEqual([
+      { sku: 'BARE', storeProductId: 3, kind: 'product', inventoryTracking: 'product' },
+    ]);
+  });
+
+  it('takes option variants SKUs otherwise, leaving out empty SKUs', () => {
+    expect(storeRowsOfProduct(shirt)).toEqual([
+      { sku: 'SHIRT-S', storeProductId: 2, storeVariantId: 21, kind: 'variant', inventoryTracking: 'variant' },
+      { sku: 'SHIRT-M', storeProductId: 2, storeVariantId: 22, kind: 'variant', inventoryTracking: 'variant' },
+    ]);
+    expect(storeRowsOfProduct(product(4, ''))).toEqual([]);
+  });
+
+  it('replaces one product after a catalog signal, or drops it when deleted', () => {
+    const rows = storeRowsOfCatalog([product(1, 'MUG'), shirt]);
+    const renamed = replaceProductRows(rows, 1, product(1, 'MUG-2'));
+    expect(renamed.map((r) => r.sku)).toEqual(['SHIRT-S', 'SHIRT-M', 'MUG-2']);
+    expect(replaceProductRows(rows, 2, null).map((r) => r.sku)).toEqual(['MUG']);
+  });
+});
+
+describe('buildSkuMap', () => {
+  const rows = storeRowsOfCatalog([
+    product(1, 'mug-01'),
+    shirt,
+    product(3, 'SVC'),
+    product(4, 'GIFT'),
+    product(5, 'OLD'),
+    product(6, 'FREE', { inventoryTracking: 'none' }),
+    product(7, 'NOPE'),
+    product(8, 'TWICE'),
+    product(9, 'TWICE'),
+  ]);
+  const items = [
+    item('i-mug', 'MUG-01'),
+    item('i-s', 'SHIRT-S'),
+    item('i-m', 'SHIRT-M'),
+    item('i-svc', 'SVC', { type: 'Service' }),
+    item('i-gift', 'GIFT', { type: 'Non-Inventory' }),
+    item('i-old', 'OLD', { blocked: true }),
+    item('i-free', 'FREE'),
+    item('i-twice', 'TWICE'),
+    item('i-unsold', 'UNSOLD'),
+  ];
+
+  it('maps SKUs to items by number, case-insensitively, and classifies the rest with counts', () => {
+    const map = buildSkuMap({ rows, items, match: { mode: 'item-number' } });
+    expect(map.entries.map((e) => [e.sku, e.bcItemId, e.kind])).toEqual([
+      ['mug-01', 'i-mug', 'product'],
+      ['SHIRT-S', 'i-s', 'variant'],
+      ['SHIRT-M', 'i-m', 'variant'],
+    ]);
+    expect(map.skipped.map((s) => [s.sku, s.reason])).toEqual([
+      ['NOPE', 'missing-in-bc'],
+      ['TWICE', 'duplicate-sku'],
+      ['TWICE', 'duplicate-sku'],
+      ['SVC', 'bc-service-item'],
+      ['GIFT', 'bc-non-inventory-item'],
+      ['OLD', 'bc-blocked'],
+      ['FREE', 'store-not-tracked'],
+      ['UNSOLD', 'missing-in-store'],
+    ]);
+    expect(map.counts).toEqual({
+      mapped: 3,
+      'missing-in-store': 1,
+      'missing-in-bc': 1,
+      'bc-service-item': 1,
+      'bc-non-inventory-item': 1,
+      'bc-blocked': 1,
+      'store-not-tracked': 1,
+      'duplicate-sku': 2,
+    });
+    expect(map.storeRows).toEqual(rows);
+  });
+
+  it('refuses two store SKUs feeding one BC item: its stock would be sold twice', () => {
+    const twoWays = storeRowsOfCatalog([product(1, 'abc'), product(2, 'ABC'), product(3, 'Abc'), product(4, 'Abc')]);
+    const map = buildSkuMap({ rows: twoWays, items: [item('i-abc', 'ABC')], match: { mode: 'item-number' } });
+    expect(map.entries).toEqual([]);
+    expect(map.skipped.map((s) => [s.sku, s.reason, s.bcItemId])).toEqual([
+      ['Abc', 'duplicate-sku', 'i-abc'],
+      ['Abc', 'duplicate-sku', 'i-abc'],
+      ['abc', 'duplicate-sku', 'i-abc'],
+      ['ABC', 'duplicate-sku', 'i-abc'],
+    ]);
+    expect(map.counts['missing-in-store']).toBe(0);
+  });
+
+  it('matches by GTIN, and calls a GTIN shared by two items a duplicate', () => {
+    const gtinRows = storeRowsOfCatalog([product(1, '04012345678901'), product(2, '09999999999999')]);
+    const gtinItems = [
+      item('i-1', 'X1', { gtin: '04012345678901' }),
+      item('i-2', 'X2', { gtin: '09999999999999' }),
+      item('i-3', 'X3', { gtin: '09999999999999' }),
+    ];
+    const map = buildSkuMap({ rows: gtinRows, items: gtinItems, match: { mode: 'gtin' } });
+    expect(map.entries.map((e) => [e.sku, e.bcItemId])).toEqual([['04012345678901', 'i-1']]);
+    expect(map.skipped.filter((s) => s.reason === 'duplicate-sku').map((s) => s.sku)).toEqual(['09999999999999']);
+  });
+
+  it('lets explicit links win, and keeps a resolved link by item id after a rename', () => {
+    const first = buildSkuMap({ rows, items, match: { mode: 'item-number', explicit: { NOPE: 'i-unsold' } } });
+    expect(first.entries.find((e) => e.sku === 'NOPE')?.bcItemId).toBe('i-unsold');
+    const renamed = items.map((i) => (i.id === 'i-mug' ? { ...i, number: 'MUG-RENAMED' } : i));
+    const second = buildSkuMap({ rows, items: renamed, match: { mode: 'item-number' }, previous: first.entries });
+    expect(second.entries.find((e) => e.sku === 'mug-01')?.bcItemId).toBe('i-mug');
+  });
+
+  it('carries last pushed values over only while store ids and item stay the same', () => {
+    const first = buildSkuMap({ rows, items, match: { mode: 'item-number' } });
+    const previous = first.entries.map((e) => ({
+      ...e,
+      lastPushedPrice: '5',
+      lastPushedLevel: 3,
+      stockBasis: { inventory: '3', observedAt: 1 },
+    }));
+    const same = buildSkuMap({ rows, items, match: { mode: 'item-number' }, previous });
+    expect(same.entries[0]).toMatchObject({ lastPushedPrice: '5', lastPushedLevel: 3, stockBasis: { inventory: '3' } });
+    const recreated = replaceProductRows(rows, 1, product(11, 'mug-01'));
+    const moved = buildSkuMap({ rows: recreated, items, match: { mode: 'item-number' }, previous });
+    const mug = moved.entries.find((e) => e.sku === 'mug-01');
+    expect(mug).toEqual({
+      sku: 'mug-01',
+      storeProductId: 11,
+      storeVariantId: 110,
+      kind: 'product',
+      inventoryTracking: 'product',
+      bcItemId: 'i-mug',
+    });
+  });
+});
