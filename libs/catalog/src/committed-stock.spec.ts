@@ -9,6 +9,12 @@ import {
   pruneSettledOrders,
 } from './committed-stock';
 
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 const T0 = Date.parse('2026-11-28T08:00:00.000Z');
 const at = (s: number) => T0 + s * 1000;
 
@@ -142,7 +148,7 @@ describe('committed stock: replays and duplicates', () => {
     for (const order of shuffles) {
       const state = applyOrderStates(
         emptyCommittedStock('acme'),
-        order.map((i) => events[i]!),
+        order.map((i) => must(events[i])),
       );
       expect(state).toEqual(expected);
     }

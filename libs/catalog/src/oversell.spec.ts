@@ -6,6 +6,12 @@ import { defaultCatalogSyncSettings } from './settings';
 import { SkuMapEntry } from './sku-map';
 import { StoreWrite } from './store-writes';
 
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 /** A store that behaves like BigCommerce for what matters here: orders deduct at once, writes apply as sent. */
 class StoreModel {
   readonly levels = new Map<number, number>();
@@ -143,7 +149,7 @@ describe('the oversell scenario: sold stock is never re-opened', () => {
       committed,
       21,
     );
-    const a = step.plan.outcomes.find((o) => o.sku === 'A')!;
+    const a = must(step.plan.outcomes.find((o) => o.sku === 'A'));
     expect(a.price).toEqual({ status: 'changed', from: '10', to: '12.5' });
     expect(a.stock).toMatchObject({ status: 'unchanged', target: 1 });
     expect(stockWritesFor(step.plan, 101)).toEqual([]);
@@ -159,7 +165,7 @@ describe('the oversell scenario: sold stock is never re-opened', () => {
     committed = applyOrderState(committed, orderEvent(2, 'POSTED', 3, 31));
     step = push(store, step.entries, [item('item-a', '1', '12.50', 40)], committed, 41);
     expect(step.plan.writes).toEqual([]);
-    expect(step.plan.outcomes[0]!.stock).toMatchObject({ status: 'unchanged', target: 1 });
+    expect(must(step.plan.outcomes[0]).stock).toMatchObject({ status: 'unchanged', target: 1 });
     expect(store.levels.get(101)).toBe(1);
 
     // A purchase receipt of 10 in BC: +10 relative, 11 in the store.

@@ -5,6 +5,12 @@ import { BcItemSnapshot, PlanCatalogInput, planCatalogUpdates } from './plan-upd
 import { CatalogSyncSettings, parseCatalogSyncSettings } from './settings';
 import { SkuMapEntry } from './sku-map';
 
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 const NOW = Date.parse('2026-11-28T09:00:00.000Z');
 
 function snapshot(id: string, overrides: Partial<BcItemSnapshot> = {}): BcItemSnapshot {
@@ -76,8 +82,8 @@ describe('planCatalogUpdates: batching', () => {
       ['product-prices', '/v3/catalog/products', 'PUT', 10],
       ['product-prices', '/v3/catalog/products', 'PUT', 1],
     ]);
-    expect(result.writes[0]!.body).toContainEqual({ id: 5000, price: 21.5 });
-    expect(result.writes[2]!.body).toContainEqual({ id: 2000, price: 21.5 });
+    expect(must(result.writes[0]).body).toContainEqual({ id: 5000, price: 21.5 });
+    expect(must(result.writes[2]).body).toContainEqual({ id: 2000, price: 21.5 });
     expect(result.counts.price).toMatchObject({ changed: 62, unchanged: 0, skipped: 0 });
   });
 
@@ -89,7 +95,7 @@ describe('planCatalogUpdates: batching', () => {
       ['relative-stock', 2000],
       ['relative-stock', 1],
     ]);
-    const first = result.writes[0]!;
+    const first = must(result.writes[0]);
     expect(first.method).toBe('POST');
     expect(first.path).toBe('/v3/inventory/adjustments/relative');
     expect(first.kind === 'relative-stock' && first.body.items[0]).toEqual({
@@ -112,12 +118,12 @@ describe('planCatalogUpdates: what is sent', () => {
     expect(result.writes).toEqual([]);
     expect(result.counts.price).toMatchObject({ changed: 0, unchanged: 2 });
     expect(result.counts.stock).toMatchObject({ changed: 0, unchanged: 2 });
-    expect(catalogOutcomeOf(result.outcomes[0]!)).toEqual({ outcome: 'unchanged', price: '19.99', level: 10 });
+    expect(catalogOutcomeOf(must(result.outcomes[0]))).toEqual({ outcome: 'unchanged', price: '19.99', level: 10 });
   });
 
   it('treats 19.990 and 19.99 as the same price', () => {
     const result = plan([productEntry(1, pushed)], [snapshot('item-p1', { unitPrice: '19.990' })]);
-    expect(result.outcomes[0]!.price).toEqual({ status: 'unchanged', price: '19.99' });
+    expect(must(result.outcomes[0]).price).toEqual({ status: 'unchanged', price: '19.99' });
   });
 
   it('references stock by product id or variant id according to the tracking mode', () => {
@@ -126,7 +132,7 @@ describe('planCatalogUpdates: what is sent', () => {
     const baseVariantTracked = productEntry(2, { ...pushed, inventoryTracking: 'variant' });
     const items = [byVariant, byProduct, baseVariantTracked].map((e) => snapshot(e.bcItemId, { inventory: '13' }));
     const result = plan([byVariant, byProduct, baseVariantTracked], items);
-    const write = result.writes[0]!;
+    const write = must(result.writes[0]);
     expect(write.kind === 'relative-stock' && write.body.items).toEqual([
       { variant_id: 5001, location_id: 1, quantity: 3 },
       { product_id: 2001, location_id: 1, quantity: 3 },
@@ -137,13 +143,13 @@ describe('planCatalogUpdates: what is sent', () => {
   it('writes the first level of a SKU as an absolute adjustment at the configured location', () => {
     const settings = parseCatalogSyncSettings({ version: 1, bigcommerceLocationId: 3 });
     const result = plan([productEntry(1)], [snapshot('item-p1', { inventory: '7.75' })], { settings });
-    const write = result.writes.find((w) => w.kind === 'absolute-stock')!;
+    const write = must(result.writes.find((w) => w.kind === 'absolute-stock'));
     expect(write.method).toBe('PUT');
     expect(write.path).toBe('/v3/inventory/adjustments/absolute');
     expect(write.kind === 'absolute-stock' && write.body.items).toEqual([
       { product_id: 2001, location_id: 3, quantity: 7 },
     ]);
-    expect(result.outcomes[0]!.stock).toMatchObject({
+    expect(must(result.outcomes[0]).stock).toMatchObject({
       status: 'changed',
       mode: 'absolute',
       why: 'first-push',
@@ -162,7 +168,7 @@ describe('planCatalogUpdates: what is sent', () => {
       occurredAt: new Date(NOW - 5000).toISOString(),
     });
     const result = plan([productEntry(1)], [snapshot('item-p1', { inventory: '10' })], { committed });
-    expect(result.outcomes[0]!.stock).toMatchObject({ mode: 'absolute', level: 6, target: 6 });
+    expect(must(result.outcomes[0]).stock).toMatchObject({ mode: 'absolute', level: 6, target: 6 });
   });
 
   it('uses the newest snapshot when an item appears twice', () => {
@@ -172,7 +178,7 @@ describe('planCatalogUpdates: what is sent', () => {
     ];
     const result = plan([productEntry(1, pushed)], items);
     expect(result.outcomes).toHaveLength(1);
-    expect(result.outcomes[0]!.stock).toMatchObject({ mode: 'relative', delta: 4 });
+    expect(must(result.outcomes[0]).stock).toMatchObject({ mode: 'relative', delta: 4 });
   });
 });
 
@@ -216,7 +222,7 @@ describe('planCatalogUpdates: skips', () => {
     expect(result.unmatchedItems).toEqual([
       { bcItemId: 'item-lonely', number: 'ITEM-LONELY', reason: 'missing-in-store' },
     ]);
-    expect(catalogOutcomeOf(result.outcomes[3]!)).toEqual({ outcome: 'skipped', reason: 'bc-blocked' });
+    expect(catalogOutcomeOf(must(result.outcomes[3]))).toEqual({ outcome: 'skipped', reason: 'bc-blocked' });
   });
 
   it('skips prices in another currency with one aggregated warning', () => {
@@ -253,7 +259,7 @@ describe('planCatalogUpdates: drift', () => {
     expect(result.drift).toEqual([
       { sku: 'P-1', storeLevel: 3, expected: 10, drift: -7, alarm: true, corrected: true },
     ]);
-    const write = result.writes[0]!;
+    const write = must(result.writes[0]);
     expect(write.kind === 'absolute-stock' && write.body.items).toEqual([
       { product_id: 2001, location_id: 1, quantity: 12 },
     ]);
@@ -277,7 +283,7 @@ describe('planCatalogUpdates: drift', () => {
       corrected: false,
       notCorrectedBecause: 'order-in-flight',
     });
-    const write = result.writes[0]!;
+    const write = must(result.writes[0]);
     expect(write.kind === 'relative-stock' && write.body.items).toEqual([
       { product_id: 2001, location_id: 1, quantity: 2 },
     ]);

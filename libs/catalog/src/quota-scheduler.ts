@@ -51,13 +51,16 @@ export function emptyQuotaState(): QuotaState {
   return { sentInWindow: 0, sentSinceHeaders: 0, blockedUntil: 0, consecutive429: 0 };
 }
 
-/** Rolls to the window containing `now` when the known one has ended: the quota is full again. */
+/**
+ * Rolls to the window containing `now` when the known one has ended: the quota is full again. Requests sent since
+ * the last headers may have reached the store after its reset, so they count against the new window too.
+ */
 function advance(state: QuotaState, now: number): QuotaState {
   const w = state.window;
   if (!w || now < w.endsAt) return state;
   const periods = Math.floor((now - w.endsAt) / w.windowMs) + 1;
   const window = { ...w, endsAt: w.endsAt + periods * w.windowMs, left: w.quota };
-  return { ...state, window, sentInWindow: 0, sentSinceHeaders: 0 };
+  return { ...state, window, sentInWindow: state.sentSinceHeaders };
 }
 
 export function budgetOf(quota: number, policy: QuotaPolicy): number {
