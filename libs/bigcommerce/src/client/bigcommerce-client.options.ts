@@ -44,10 +44,12 @@ const STORE_HASH = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Fails fast on a configuration that could never work, naming the field but never the token. */
 export function checkClientOptions(options: BigCommerceClientOptions): void {
-  if (!STORE_HASH.test(options.storeHash)) throw new RangeError('BigCommerce storeHash must be a short alphanumeric id');
+  if (!STORE_HASH.test(options.storeHash))
+    throw new RangeError('BigCommerce storeHash must be a short alphanumeric id');
   if (options.accessToken.trim() === '') throw new RangeError('BigCommerce accessToken is empty');
   if (options.connectionId.trim() === '') throw new RangeError('BigCommerce connectionId is empty');
   const url = new URL(options.apiUrl ?? DEFAULT_API_URL);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError('BigCommerce apiUrl must be http(s)');
-  if (url.search !== '' || url.hash !== '') throw new RangeError('BigCommerce apiUrl must not carry a query or fragment');
+  if (url.search !== '' || url.hash !== '')
+    throw new RangeError('BigCommerce apiUrl must not carry a query or fragment');
 }

@@ -2,7 +2,7 @@ import { OutcomeUnknownError, RetryableError } from '@mlc/platform-errors';
 import { BreakerRegistry } from '@mlc/platform-resilience';
 import { createServer } from 'node:net';
 import { z } from 'zod';
-import { LocalHttpServer, json, startLocalHttpServer } from '../testing/local-http-server';
+import { LocalHttpServer, json, rejectionOf, startLocalHttpServer } from '../testing/local-http-server';
 import { StoreRateLimiter } from '../rate-limit/rate-limiter';
 import { BigCommerceClient } from './bigcommerce-client';
 import { BigCommerceClientOptions } from './bigcommerce-client.options';
@@ -15,7 +15,10 @@ let server: LocalHttpServer | undefined;
 let client: BigCommerceClient | undefined;
 let delays: number[];
 
-async function serve(respond: Parameters<typeof startLocalHttpServer>[0], extra: Partial<BigCommerceClientOptions> = {}) {
+async function serve(
+  respond: Parameters<typeof startLocalHttpServer>[0],
+  extra: Partial<BigCommerceClientOptions> = {},
+) {
   server = await startLocalHttpServer(respond);
   delays = [];
   client = new BigCommerceClient({
@@ -46,7 +49,9 @@ function script(...statuses: Array<number | 'hang' | 'reset'>) {
     const step = statuses[call++] ?? 200;
     if (step === 'hang') return;
     if (step === 'reset') return void socket.destroy();
-    json(res, step, step === 200 ? { ok: true } : { status: step, title: 'x' }, { 'x-rate-limit-time-reset-ms': '700' });
+    json(res, step, step === 200 ? { ok: true } : { status: step, title: 'x' }, {
+      'x-rate-limit-time-reset-ms': '700',
+    });
   });
 }
 
@@ -60,14 +65,19 @@ describe('retries of reads and idempotent writes', () => {
 
   it('retries an idempotent PUT after a reset connection', async () => {
     const c = await script('reset');
-    const put = { method: 'PUT' as const, path: requestPath('/v3/catalog/variants'), body: [{ id: 1, price: 5 }], schema: anything };
+    const put = {
+      method: 'PUT' as const,
+      path: requestPath('/v3/catalog/variants'),
+      body: [{ id: 1, price: 5 }],
+      schema: anything,
+    };
     await expect(c.request(put)).resolves.toEqual({ ok: true });
     expect(server!.requests).toHaveLength(2);
   });
 
   it('gives up after the configured attempts with a retryable TIMEOUT', async () => {
     const c = await script('hang', 'hang', 'hang');
-    const err = await c.request({ method: 'GET', path: order, schema: anything }).catch((e) => e);
+    const err = await rejectionOf(c.request({ method: 'GET', path: order, schema: anything }));
     expect(err).toBeInstanceOf(RetryableError);
     expect(err).not.toBeInstanceOf(OutcomeUnknownError);
     expect(err.code).toBe('TIMEOUT');
@@ -77,7 +87,9 @@ describe('retries of reads and idempotent writes', () => {
 
   it('never retries a permanent error', async () => {
     const c = await script(422);
-    await expect(c.request({ method: 'GET', path: order, schema: anything })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(c.request({ method: 'GET', path: order, schema: anything })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     expect(server!.requests).toHaveLength(1);
   });
 });
@@ -85,7 +97,7 @@ describe('retries of reads and idempotent writes', () => {
 describe('one-shot writes (POST)', () => {
   it.each([500, 503, 504, 408])('a %i answer is OutcomeUnknown and is not retried', async (status) => {
     const c = await script(status);
-    const err = await c.request({ method: 'POST', path: hooks, body: { scope: 's' }, schema: anything }).catch((e) => e);
+    const err = await rejectionOf(c.request({ method: 'POST', path: hooks, body: { scope: 's' }, schema: anything }));
     expect(err).toBeInstanceOf(OutcomeUnknownError);
     expect(err).toMatchObject({ code: 'OUTCOME_UNKNOWN', status, operation: 'bigcommerce POST /v3/hooks' });
     expect(server!.requests).toHaveLength(1);
@@ -93,14 +105,16 @@ describe('one-shot writes (POST)', () => {
 
   it('a timeout after sending is OutcomeUnknown and is not retried', async () => {
     const c = await script('hang');
-    const err = await c.request({ method: 'POST', path: hooks, body: {}, schema: anything }).catch((e) => e);
+    const err = await rejectionOf(c.request({ method: 'POST', path: hooks, body: {}, schema: anything }));
     expect(err).toBeInstanceOf(OutcomeUnknownError);
     expect(server!.requests).toHaveLength(1);
   });
 
   it('a reset connection is OutcomeUnknown', async () => {
     const c = await script('reset');
-    await expect(c.request({ method: 'POST', path: hooks, body: {}, schema: anything })).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await expect(c.request({ method: 'POST', path: hooks, body: {}, schema: anything })).rejects.toBeInstanceOf(
+      OutcomeUnknownError,
+    );
     expect(server!.requests).toHaveLength(1);
   });
 
@@ -131,7 +145,7 @@ describe('one-shot writes (POST)', () => {
       retry: { attempts: 2, baseMs: 1, maxMs: 1 },
       sleep: async (ms) => void delays.push(ms),
     });
-    const err = await client.request({ method: 'POST', path: hooks, body: {}, schema: anything }).catch((e) => e);
+    const err = await rejectionOf(client.request({ method: 'POST', path: hooks, body: {}, schema: anything }));
     expect(err).toBeInstanceOf(RetryableError);
     expect(err).not.toBeInstanceOf(OutcomeUnknownError);
     expect(err.code).toBe('NETWORK');
@@ -141,12 +155,24 @@ describe('one-shot writes (POST)', () => {
 
 describe('breaker and rate limiter wiring', () => {
   it('fails fast with CIRCUIT_OPEN once the connection breaker opens, without retrying it', async () => {
-    const breakers = new BreakerRegistry({ errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 60_000, rollingCountTimeoutMs: 10_000 });
+    const breakers = new BreakerRegistry({
+      errorThresholdPercentage: 50,
+      volumeThreshold: 2,
+      resetTimeoutMs: 60_000,
+      rollingCountTimeoutMs: 10_000,
+    });
     try {
-      const c = await serve((_req, res) => json(res, 503, {}), { breakers, retry: { attempts: 2, baseMs: 1, maxMs: 1 } });
-      await expect(c.request({ method: 'GET', path: order, schema: anything })).rejects.toMatchObject({ code: 'SERVER_ERROR' });
+      const c = await serve((_req, res) => json(res, 503, {}), {
+        breakers,
+        retry: { attempts: 2, baseMs: 1, maxMs: 1 },
+      });
+      await expect(c.request({ method: 'GET', path: order, schema: anything })).rejects.toMatchObject({
+        code: 'SERVER_ERROR',
+      });
       const before = server!.requests.length;
-      await expect(c.request({ method: 'GET', path: order, schema: anything })).rejects.toMatchObject({ code: 'CIRCUIT_OPEN' });
+      await expect(c.request({ method: 'GET', path: order, schema: anything })).rejects.toMatchObject({
+        code: 'CIRCUIT_OPEN',
+      });
       expect(server!.requests.length).toBe(before);
       expect(breakers.state('bigcommerce', 'retry-spec')).toBe('open');
     } finally {
@@ -158,12 +184,17 @@ describe('breaker and rate limiter wiring', () => {
     const rateLimiter = new StoreRateLimiter();
     const c = await serve(
       (_req, res) =>
-        json(res, 200, {}, {
-          'x-rate-limit-requests-quota': '150',
-          'x-rate-limit-requests-left': '42',
-          'x-rate-limit-time-window-ms': '30000',
-          'x-rate-limit-time-reset-ms': '15000',
-        }),
+        json(
+          res,
+          200,
+          {},
+          {
+            'x-rate-limit-requests-quota': '150',
+            'x-rate-limit-requests-left': '42',
+            'x-rate-limit-time-window-ms': '30000',
+            'x-rate-limit-time-reset-ms': '15000',
+          },
+        ),
       { rateLimiter },
     );
     await c.request({ method: 'GET', path: order, schema: anything });

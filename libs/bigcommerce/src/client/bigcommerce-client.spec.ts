@@ -1,7 +1,7 @@
 import { PermanentError, RetryableError } from '@mlc/platform-errors';
 import { externalCalls, rateLimited } from '@mlc/platform-observability';
 import { z } from 'zod';
-import { LocalHttpServer, json, startLocalHttpServer } from '../testing/local-http-server';
+import { LocalHttpServer, json, rejectionOf, startLocalHttpServer } from '../testing/local-http-server';
 import { BigCommerceClient } from './bigcommerce-client';
 import { requestPath } from './request-path';
 
@@ -47,7 +47,9 @@ describe('BigCommerceClient over HTTP', () => {
       schema: anything,
     });
     const [req] = server.requests;
-    expect(req!.url).toBe('/stores/abc123/v2/orders?min_date_modified=Tue,%2005%20Mar%202019%2021:40:11%20%2B0000&sort=date_modified:asc');
+    expect(req!.url).toBe(
+      '/stores/abc123/v2/orders?min_date_modified=Tue,%2005%20Mar%202019%2021:40:11%20%2B0000&sort=date_modified:asc',
+    );
     expect(req!.headers).toMatchObject({
       'x-auth-token': TOKEN,
       accept: 'application/json',
@@ -65,9 +67,16 @@ describe('BigCommerceClient over HTTP', () => {
 
   it('turns a 204 into the empty value, and an unexpected empty body into a schema error', async () => {
     await serve((_req, res) => json(res, 204, undefined));
-    const empty = await client.request({ method: 'GET', path: requestPath('/v2/orders'), schema: z.array(z.number()), empty: () => [] });
+    const empty = await client.request({
+      method: 'GET',
+      path: requestPath('/v2/orders'),
+      schema: z.array(z.number()),
+      empty: () => [],
+    });
     expect(empty).toEqual([]);
-    await expect(client.request({ method: 'GET', path: requestPath('/v2/store'), schema: anything })).rejects.toMatchObject({
+    await expect(
+      client.request({ method: 'GET', path: requestPath('/v2/store'), schema: anything }),
+    ).rejects.toMatchObject({
       code: 'SCHEMA_MISMATCH',
     });
   });
@@ -75,7 +84,7 @@ describe('BigCommerceClient over HTTP', () => {
   it('names the failing field path when a response does not match its schema', async () => {
     await serve((_req, res) => json(res, 200, { data: [{ id: 1, price: 'cheap' }] }));
     const schema = z.object({ data: z.array(z.object({ id: z.number(), price: z.number() })) });
-    const err = await client.request({ method: 'GET', path: requestPath('/v3/catalog/products'), schema }).catch((e) => e);
+    const err = await rejectionOf(client.request({ method: 'GET', path: requestPath('/v3/catalog/products'), schema }));
     expect(err).toBeInstanceOf(PermanentError);
     expect(err.message).toContain('"data[0].price"');
     expect(err.message).not.toContain('cheap');
@@ -86,7 +95,7 @@ describe('BigCommerceClient over HTTP', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>Maintenance</body></html>');
     });
-    const err = await client.request({ method: 'GET', path: requestPath('/v2/store'), schema: anything }).catch((e) => e);
+    const err = await rejectionOf(client.request({ method: 'GET', path: requestPath('/v2/store'), schema: anything }));
     expect(err).toBeInstanceOf(PermanentError);
     expect(err.message).toBe('bigcommerce GET /v2/store answered 200 with an HTML page, not JSON');
   });
@@ -96,7 +105,9 @@ describe('BigCommerceClient over HTTP', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>Bad gateway</html>');
     });
-    const err = await client.request({ method: 'GET', path: requestPath('/v2/orders/{id}', { id: 1 }), schema: anything }).catch((e) => e);
+    const err = await rejectionOf(
+      client.request({ method: 'GET', path: requestPath('/v2/orders/{id}', { id: 1 }), schema: anything }),
+    );
     expect(err).toBeInstanceOf(RetryableError);
     expect(err.code).toBe('SERVER_ERROR');
     expect(server.requests).toHaveLength(3);
@@ -107,11 +118,18 @@ describe('BigCommerceClient over HTTP', () => {
       if (req.url.startsWith('/stores/abc123/v2/store')) return json(res, 404, [{ status: 404, message: 'Not found' }]);
       return json(res, 401, { status: 401, title: 'Unauthorized' });
     });
-    const store = await client.request({ method: 'GET', path: requestPath('/v2/store'), schema: anything }).catch((e) => e);
+    const store = await rejectionOf(
+      client.request({ method: 'GET', path: requestPath('/v2/store'), schema: anything }),
+    );
     expect(store.message).toContain('store "abc123" was not found (404): check the store hash');
-    const auth = await client
-      .request({ method: 'GET', path: requestPath('/v3/customers'), query: { 'email:in': 'jane@example.com' }, schema: anything })
-      .catch((e) => e);
+    const auth = await rejectionOf(
+      client.request({
+        method: 'GET',
+        path: requestPath('/v3/customers'),
+        query: { 'email:in': 'jane@example.com' },
+        schema: anything,
+      }),
+    );
     expect(auth).toMatchObject({ code: 'UNAUTHORIZED', status: 401, operation: 'bigcommerce GET /v3/customers' });
     for (const text of [auth.message, store.message, JSON.stringify(auth)]) {
       expect(text).not.toContain(TOKEN);
@@ -121,9 +139,13 @@ describe('BigCommerceClient over HTTP', () => {
   });
 
   it('counts every call under its path template, never the raw id', async () => {
-    await serve((req, res) => (req.url.includes('/42') ? json(res, 404, [{ status: 404, message: 'x' }]) : json(res, 200, {})));
+    await serve((req, res) =>
+      req.url.includes('/42') ? json(res, 404, [{ status: 404, message: 'x' }]) : json(res, 200, {}),
+    );
     await client.request({ method: 'GET', path: requestPath('/v2/orders/{id}', { id: 41 }), schema: anything });
-    await client.request({ method: 'GET', path: requestPath('/v2/orders/{id}', { id: 42 }), schema: anything }).catch(() => undefined);
+    await client
+      .request({ method: 'GET', path: requestPath('/v2/orders/{id}', { id: 42 }), schema: anything })
+      .catch(() => undefined);
     expect(await counted('GET /v2/orders/{id}')).toEqual([
       ['200', 1],
       ['404', 1],
@@ -135,7 +157,9 @@ describe('BigCommerceClient over HTTP', () => {
   it('counts 429 answers as rate limited', async () => {
     await serve((_req, res) => json(res, 429, {}, { 'x-rate-limit-time-reset-ms': '5' }));
     await client.request({ method: 'GET', path: requestPath('/v2/store'), schema: anything }).catch(() => undefined);
-    const limited = (await rateLimited.get()).values.find((v) => v.labels['connection'] === `client-spec-${connection}`);
+    const limited = (await rateLimited.get()).values.find(
+      (v) => v.labels['connection'] === `client-spec-${connection}`,
+    );
     expect(limited?.value).toBe(3);
   });
 });

@@ -71,8 +71,7 @@ export class BigCommerceClient {
     this.basePath = `${url.pathname.replace(/\/+$/, '')}/stores/${encodeURIComponent(options.storeHash)}`;
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
-      options.dispatcher ??
-      new Pool(url.origin, { connections: 8, keepAliveTimeout: 30_000, connectTimeout: 10_000 });
+      options.dispatcher ?? new Pool(url.origin, { connections: 8, keepAliveTimeout: 30_000, connectTimeout: 10_000 });
     this.exchange = new HttpExchange(this.dispatcher, url.origin);
     this.headers = {
       'x-auth-token': options.accessToken,
@@ -167,7 +166,10 @@ function mayHaveRun(status: number): boolean {
 function transportError(failure: TransportFailure, operation: string, delivery: Delivery): RetryableError {
   const details = { operation: `bigcommerce ${operation}` };
   if (delivery === 'once' && failure.maybeSent) {
-    return new OutcomeUnknownError(`bigcommerce ${operation} ${failure.message}; the write may have been applied`, details);
+    return new OutcomeUnknownError(
+      `bigcommerce ${operation} ${failure.message}; the write may have been applied`,
+      details,
+    );
   }
   return new RetryableError(failure.kind, `bigcommerce ${operation} ${failure.message}`, details);
 }

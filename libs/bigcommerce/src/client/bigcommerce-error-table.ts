@@ -72,7 +72,9 @@ export function bigCommerceError(response: ErrorResponse, context: ErrorContext)
     retryAfterMs: rule.retryable ? response.retryAfterMs : undefined,
   };
   const message = messageFor(response, rule, context);
-  return rule.retryable ? new RetryableError(rule.code, message, details) : new PermanentError(rule.code, message, details);
+  return rule.retryable
+    ? new RetryableError(rule.code, message, details)
+    : new PermanentError(rule.code, message, details);
 }
 
 function messageFor(response: ErrorResponse, rule: StatusRule, context: ErrorContext): string {

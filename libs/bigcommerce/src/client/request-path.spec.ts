@@ -2,7 +2,10 @@ import { buildQuery, requestPath } from './request-path';
 
 describe('requestPath', () => {
   it('keeps the template and fills encoded parameters', () => {
-    expect(requestPath('/v2/orders/{id}', { id: 218 })).toEqual({ template: '/v2/orders/{id}', path: '/v2/orders/218' });
+    expect(requestPath('/v2/orders/{id}', { id: 218 })).toEqual({
+      template: '/v2/orders/{id}',
+      path: '/v2/orders/218',
+    });
     expect(requestPath('/v3/x/{key}', { key: 'a/b c' }).path).toBe('/v3/x/a%2Fb%20c');
   });
 

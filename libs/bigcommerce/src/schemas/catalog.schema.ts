@@ -17,7 +17,9 @@ export const variantSchema = z.looseObject({
   calculated_price: z.number().optional(),
   inventory_level: z.number().int().nullable().optional(),
   purchasing_disabled: z.boolean().optional(),
-  option_values: z.array(z.looseObject({ id: id.optional(), option_id: id.optional(), label: z.string().optional() })).optional(),
+  option_values: z
+    .array(z.looseObject({ id: id.optional(), option_id: id.optional(), label: z.string().optional() }))
+    .optional(),
 });
 
 export const productSchema = z.looseObject({

@@ -142,7 +142,12 @@ export type BigCommerceOrderConsignments = z.infer<typeof orderConsignmentsSchem
 /** Every line of an order, whatever consignment carries it (shipping, pickup, download, gift certificate email). */
 export function orderLineItems(order: BigCommerceOrder): BigCommerceOrderProduct[] {
   const c = order.consignments;
-  const groups = [...(c.shipping ?? []), ...(c.pickups ?? []), ...(c.downloads ?? []), ...(c.email?.gift_certificates ?? [])];
+  const groups = [
+    ...(c.shipping ?? []),
+    ...(c.pickups ?? []),
+    ...(c.downloads ?? []),
+    ...(c.email?.gift_certificates ?? []),
+  ];
   const byId = new Map<number, BigCommerceOrderProduct>();
   for (const group of groups) for (const line of group.line_items) byId.set(line.id, line);
   return [...byId.values()];

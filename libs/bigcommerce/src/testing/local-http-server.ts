@@ -24,7 +24,12 @@ export async function startLocalHttpServer(respond: Responder): Promise<LocalHtt
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       requests.push(recorded);
       respond(recorded, res, req.socket);
     });
@@ -50,4 +55,14 @@ export async function startLocalHttpServer(respond: Responder): Promise<LocalHtt
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** The error a promise rejects with (fails the test when it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { code?: string; status?: number }> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error & { code?: string; status?: number };
+  }
+  throw new Error('expected the promise to reject');
 }

@@ -14,10 +14,13 @@ describe('money', () => {
     expect(parseMoney(21.83).toFixed(4)).toBe('21.8300');
   });
 
-  it.each(['', '12,50', '1e3', 'NaN', '$5.00', '1.2.3'])('refuses %p with a PermanentError naming the field', (text) => {
-    expect(() => parseMoney(text, 'total_inc_tax')).toThrow(PermanentError);
-    expect(() => parseMoney(text, 'total_inc_tax')).toThrow('"total_inc_tax"');
-  });
+  it.each(['', '12,50', '1e3', 'NaN', '$5.00', '1.2.3'])(
+    'refuses %p with a PermanentError naming the field',
+    (text) => {
+      expect(() => parseMoney(text, 'total_inc_tax')).toThrow(PermanentError);
+      expect(() => parseMoney(text, 'total_inc_tax')).toThrow('"total_inc_tax"');
+    },
+  );
 
   it('refuses non-finite numbers', () => {
     expect(() => parseMoney(Number.POSITIVE_INFINITY, 'price')).toThrow(PermanentError);
