@@ -32,6 +32,7 @@ export interface DueBatch<T> {
   readonly signals: readonly T[];
 }
 
+/** A coalescer with nothing pending. */
 export function emptyCoalescer<T extends CoalescibleSignal>(): CoalescerState<T> {
   return { windows: {} };
 }

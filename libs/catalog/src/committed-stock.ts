@@ -37,6 +37,7 @@ export interface OrderStepLine {
   readonly absorbed: string;
 }
 
+/** One distinct event of an order, reduced to what committed stock needs. */
 export interface OrderStep {
   readonly sequence: number;
   readonly at: number;
@@ -53,6 +54,7 @@ export interface CommittedStockState {
 
 const RELEASING_STATES = new Set(['CANCELLED', 'DELETED']);
 
+/** The state of a connection that has seen no order yet. */
 export function emptyCommittedStock(connectionId: string): CommittedStockState {
   return { version: 1, connectionId, orders: {} };
 }
@@ -80,8 +82,9 @@ function stepOf(event: OrderStateEvent): OrderStep {
     const byBc = event.documentType === 'salesOrder' && !posted ? Decimal.min(shipped, quantity) : Decimal.ZERO;
     const absorbed = posted ? quantity : byBc;
     const open = released ? Decimal.ZERO : quantity.minus(absorbed);
-    const sum = totals.get(line.sku) ?? { open: Decimal.ZERO, absorbed: Decimal.ZERO };
-    totals.set(line.sku, { open: sum.open.plus(open), absorbed: sum.absorbed.plus(absorbed) });
+    const sku = line.sku.trim();
+    const sum = totals.get(sku) ?? { open: Decimal.ZERO, absorbed: Decimal.ZERO };
+    totals.set(sku, { open: sum.open.plus(open), absorbed: sum.absorbed.plus(absorbed) });
   }
   const lines: Record<string, OrderStepLine> = {};
   for (const [sku, t] of totals) lines[sku] = { open: t.open.toString(), absorbed: t.absorbed.toString() };
@@ -158,6 +161,7 @@ function addOrder(bySku: Map<string, SkuCommitment>, steps: readonly OrderStep[]
   }
 }
 
+/** Builds the per-SKU index of a state (one pass over every order's events). */
 export function indexCommitted(state: CommittedStockState): CommittedIndex {
   const bySku = new Map<string, SkuCommitment>();
   for (const steps of Object.values(state.orders)) addOrder(bySku, steps);

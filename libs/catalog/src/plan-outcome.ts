@@ -23,6 +23,7 @@ export type PriceOutcome =
   | { readonly status: 'unchanged'; readonly price: string }
   | { readonly status: 'skipped'; readonly reason: PricePlanSkipReason; readonly warning?: string };
 
+/** The stock part of a SKU's outcome; `nextBasis` is what `recordPushResult` stores once applied. */
 export type StockOutcome =
   | {
       readonly status: 'changed';
@@ -71,6 +72,7 @@ export interface PlanWarning {
   readonly count: number;
 }
 
+/** Why an item is no longer pushable, or undefined when it is. */
 export function itemSkipReason(type: BcItemType, blocked: boolean): ItemSkipReason | undefined {
   if (type === 'Service') return 'bc-service-item';
   if (type === 'Non-Inventory') return 'bc-non-inventory-item';
@@ -78,6 +80,7 @@ export function itemSkipReason(type: BcItemType, blocked: boolean): ItemSkipReas
   return undefined;
 }
 
+/** Changed / unchanged / skipped counts of one part (price or stock) over all SKUs, skips by reason. */
 export function countParts(parts: ReadonlyArray<PriceOutcome | StockOutcome>): PartCounts {
   let changed = 0;
   let unchanged = 0;

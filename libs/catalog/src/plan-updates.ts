@@ -40,6 +40,7 @@ export interface BcItemSnapshot {
   readonly observedAt: number;
 }
 
+/** Everything a plan depends on; nothing is read from the outside. */
 export interface PlanCatalogInput {
   /** Fresh snapshots of the items to push (changed items, or all for a backfill). */
   readonly items: readonly BcItemSnapshot[];

@@ -35,6 +35,7 @@ export interface QuotaWindow {
   readonly left: number;
 }
 
+/** Per store (connection) scheduler state; plain JSON. */
 export interface QuotaState {
   readonly window?: QuotaWindow;
   readonly sentInWindow: number;
@@ -47,6 +48,7 @@ export type QuotaDecision =
   | { readonly go: true }
   | { readonly go: false; readonly waitMs: number; readonly reason: 'probing' | 'share' | 'reserve' | 'rate-limited' };
 
+/** The state before any request or header. */
 export function emptyQuotaState(): QuotaState {
   return { sentInWindow: 0, sentSinceHeaders: 0, blockedUntil: 0, consecutive429: 0 };
 }
@@ -63,6 +65,7 @@ function advance(state: QuotaState, now: number): QuotaState {
   return { ...state, window, sentInWindow: state.sentSinceHeaders };
 }
 
+/** Requests this service may send per window: its share of the quota, at least one. */
 export function budgetOf(quota: number, policy: QuotaPolicy): number {
   return Math.max(1, Math.floor(policy.share * quota));
 }

@@ -17,6 +17,7 @@ export interface StockBasis {
   readonly observedAt: number;
 }
 
+/** A mapped SKU and what was last pushed to it; persisted per connection. */
 export interface SkuMapEntry {
   readonly sku: string;
   readonly storeProductId: number;
@@ -81,6 +82,7 @@ export interface SkippedSku {
 
 export type SkuMapCounts = { readonly mapped: number } & Readonly<Record<SkuSkipReason, number>>;
 
+/** The result of a build: mapped entries, skipped SKUs with reasons, and counts per reason. */
 export interface SkuMap {
   readonly entries: readonly SkuMapEntry[];
   readonly skipped: readonly SkippedSku[];

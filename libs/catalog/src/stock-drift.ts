@@ -48,6 +48,7 @@ export interface StockDecisionInput {
   readonly driftCorrectionQuietMs: number;
 }
 
+/** Drift of one SKU, when its store level was read. */
 export interface DriftReport {
   readonly sku: string;
   readonly storeLevel: number;

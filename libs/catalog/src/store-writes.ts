@@ -43,6 +43,7 @@ export type RelativeStockWrite = WriteBase<
   AdjustmentBody
 >;
 
+/** One request of a plan: send `method path` with `body` as JSON. */
 export type StoreWrite = VariantPriceWrite | ProductPriceWrite | AbsoluteStockWrite | RelativeStockWrite;
 
 export interface Keyed<T> {
@@ -58,6 +59,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** `PUT /v3/catalog/variants` batches of at most 50 `{id, price}`. */
 export function variantPriceWrites(updates: readonly Keyed<PriceUpdate>[]): VariantPriceWrite[] {
   return chunk(updates, BATCH_LIMITS.variants).map((batch) => ({
     kind: 'variant-prices',
@@ -68,6 +70,7 @@ export function variantPriceWrites(updates: readonly Keyed<PriceUpdate>[]): Vari
   }));
 }
 
+/** `PUT /v3/catalog/products` batches of at most 10 `{id, price}`. */
 export function productPriceWrites(updates: readonly Keyed<PriceUpdate>[]): ProductPriceWrite[] {
   return chunk(updates, BATCH_LIMITS.products).map((batch) => ({
     kind: 'product-prices',
@@ -78,6 +81,7 @@ export function productPriceWrites(updates: readonly Keyed<PriceUpdate>[]): Prod
   }));
 }
 
+/** `PUT /v3/inventory/adjustments/absolute` calls of at most 2000 items. */
 export function absoluteStockWrites(
   items: readonly Keyed<InventoryAdjustmentItem>[],
   reason = DEFAULT_ADJUSTMENT_REASON,
@@ -91,6 +95,7 @@ export function absoluteStockWrites(
   }));
 }
 
+/** `POST /v3/inventory/adjustments/relative` calls of at most 2000 items (quantities are deltas). */
 export function relativeStockWrites(
   items: readonly Keyed<InventoryAdjustmentItem>[],
   reason = DEFAULT_ADJUSTMENT_REASON,
