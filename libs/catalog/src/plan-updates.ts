@@ -32,7 +32,10 @@ export interface BcItemSnapshot {
   readonly number: string;
   readonly type: BcItemType;
   readonly blocked: boolean;
-  /** Total over all BC locations; may be fractional or negative. */
+  /**
+   * Total over all BC locations; may be fractional or negative. BC sends JSON numbers: convert them with
+   * `Decimal.fromWireNumber` (a non-integer JS number is refused).
+   */
   readonly inventory: Decimal | string | number;
   readonly unitPrice: Decimal | string;
   readonly priceIncludesTax: boolean;
@@ -182,7 +185,11 @@ function planEntry(
 export function planCatalogUpdates(input: PlanCatalogInput): CatalogPlan {
   const committed = 'orders' in input.committed ? indexCommitted(input.committed) : input.committed;
   const entriesByItem = new Map<string, SkuMapEntry[]>();
-  for (const e of input.entries) entriesByItem.set(e.bcItemId, [...(entriesByItem.get(e.bcItemId) ?? []), e]);
+  for (const e of input.entries) {
+    const list = entriesByItem.get(e.bcItemId);
+    if (list) list.push(e);
+    else entriesByItem.set(e.bcItemId, [e]);
+  }
   const out: Collector = { variantPrices: [], productPrices: [], absolute: [], relative: [], warnings: new Map() };
   const outcomes: SkuOutcome[] = [];
   const unmatchedItems: UnmatchedItem[] = [];
