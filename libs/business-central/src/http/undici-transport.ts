@@ -67,11 +67,12 @@ function toTransportFailure(err: unknown, deadlinePassed: boolean): TransportFai
 }
 
 function errorCode(err: unknown): string {
+  // Duck-typed: socket errors can come from another realm (test sandboxes), where instanceof Error fails.
   let current: unknown = err;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    const code = (current as { code?: unknown }).code;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
     if (typeof code === 'string') return code;
-    current = current.cause;
+    current = cause;
   }
   return '';
 }

@@ -33,11 +33,11 @@ export class CustomersResource implements CustomersPort {
     return this.client.list(customers, customerSchema, { filter: eqIgnoreCase('email', wanted) }).toArray();
   }
 
-  getById(id: string): Promise<BcCustomer | undefined> {
+  async getById(id: string): Promise<BcCustomer | undefined> {
     return this.client.find(BcPath.entity('customers', id), customerSchema);
   }
 
-  create(input: BcCustomerCreate): Promise<BcCustomer> {
+  async create(input: BcCustomerCreate): Promise<BcCustomer> {
     checkLengths(input);
     return this.client.create(customers, input, customerSchema);
   }

@@ -13,7 +13,7 @@ const MAX_GTIN_LENGTH = 14;
 export class ItemsResource implements ItemsPort {
   constructor(private readonly client: BusinessCentralClient) {}
 
-  byId(id: string): Promise<BcItem | undefined> {
+  async byId(id: string): Promise<BcItem | undefined> {
     return this.client.find(BcPath.entity('items', id), itemSchema);
   }
 

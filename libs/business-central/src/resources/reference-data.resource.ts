@@ -18,7 +18,7 @@ export class CodeListResource<S extends z.ZodType<{ code: string }>> implements 
     this.path = BcPath.collection(set);
   }
 
-  list(): Promise<z.output<S>[]> {
+  async list(): Promise<z.output<S>[]> {
     return this.client.list(this.path, this.schema).toArray();
   }
 
@@ -33,7 +33,7 @@ export class AccountsResource implements AccountsPort {
 
   constructor(private readonly client: BusinessCentralClient) {}
 
-  list(): Promise<BcAccount[]> {
+  async list(): Promise<BcAccount[]> {
     return this.client.list(this.path, accountSchema).toArray();
   }
 
@@ -47,7 +47,7 @@ export class AccountsResource implements AccountsPort {
 export class CompaniesResource implements CompaniesPort {
   constructor(private readonly client: BusinessCentralClient) {}
 
-  list(): Promise<BcCompany[]> {
+  async list(): Promise<BcCompany[]> {
     return this.client.list(BcPath.environment('companies'), companySchema).toArray();
   }
 

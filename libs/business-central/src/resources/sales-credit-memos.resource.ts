@@ -11,24 +11,24 @@ const creditMemos = BcPath.collection('salesCreditMemos');
 export class SalesCreditMemosResource implements SalesCreditMemosPort {
   constructor(private readonly client: BusinessCentralClient) {}
 
-  create(input: BcSalesCreditMemoCreate): Promise<BcSalesCreditMemo> {
+  async create(input: BcSalesCreditMemoCreate): Promise<BcSalesCreditMemo> {
     return this.client.create(creditMemos, salesDocumentBody(input, 'salesCreditMemoLines'), salesCreditMemoSchema);
   }
 
-  get(id: string): Promise<BcSalesCreditMemo | undefined> {
+  async get(id: string): Promise<BcSalesCreditMemo | undefined> {
     return this.client.find(BcPath.entity('salesCreditMemos', id), salesCreditMemoSchema, { expand: ['salesCreditMemoLines'] });
   }
 
-  findByExternalDocumentNumber(externalDocumentNumber: string): Promise<BcSalesCreditMemo[]> {
+  async findByExternalDocumentNumber(externalDocumentNumber: string): Promise<BcSalesCreditMemo[]> {
     const filter = eq('externalDocumentNumber', normaliseExternalDocumentNumber(externalDocumentNumber));
     return this.client.list(creditMemos, salesCreditMemoSchema, { filter }).toArray();
   }
 
-  post(id: string): Promise<void> {
+  async post(id: string): Promise<void> {
     return this.client.action(BcPath.entity('salesCreditMemos', id).child('Microsoft.NAV.post'));
   }
 
-  deleteDraft(creditMemo: Versioned): Promise<boolean> {
+  async deleteDraft(creditMemo: Versioned): Promise<boolean> {
     return deleteIfPresent(this.client, BcPath.entity('salesCreditMemos', creditMemo.id), creditMemo.etag);
   }
 }

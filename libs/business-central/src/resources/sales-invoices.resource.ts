@@ -11,28 +11,28 @@ const invoices = BcPath.collection('salesInvoices');
 export class SalesInvoicesResource implements SalesInvoicesPort {
   constructor(private readonly client: BusinessCentralClient) {}
 
-  create(input: BcSalesInvoiceCreate): Promise<BcSalesInvoice> {
+  async create(input: BcSalesInvoiceCreate): Promise<BcSalesInvoice> {
     return this.client.create(invoices, salesDocumentBody(input, 'salesInvoiceLines'), salesInvoiceSchema);
   }
 
-  get(id: string): Promise<BcSalesInvoice | undefined> {
+  async get(id: string): Promise<BcSalesInvoice | undefined> {
     return this.client.find(BcPath.entity('salesInvoices', id), salesInvoiceSchema, { expand: ['salesInvoiceLines'] });
   }
 
-  findByExternalDocumentNumber(externalDocumentNumber: string): Promise<BcSalesInvoice[]> {
+  async findByExternalDocumentNumber(externalDocumentNumber: string): Promise<BcSalesInvoice[]> {
     const filter = eq('externalDocumentNumber', normaliseExternalDocumentNumber(externalDocumentNumber));
     return this.client.list(invoices, salesInvoiceSchema, { filter }).toArray();
   }
 
-  findByOrderNumber(orderNumber: string): Promise<BcSalesInvoice[]> {
+  async findByOrderNumber(orderNumber: string): Promise<BcSalesInvoice[]> {
     return this.client.list(invoices, salesInvoiceSchema, { filter: eq('orderNumber', orderNumber.trim().toUpperCase()) }).toArray();
   }
 
-  post(id: string): Promise<void> {
+  async post(id: string): Promise<void> {
     return this.client.action(BcPath.entity('salesInvoices', id).child('Microsoft.NAV.post'));
   }
 
-  deleteDraft(invoice: Versioned): Promise<boolean> {
+  async deleteDraft(invoice: Versioned): Promise<boolean> {
     return deleteIfPresent(this.client, BcPath.entity('salesInvoices', invoice.id), invoice.etag);
   }
 }

@@ -11,24 +11,24 @@ const orders = BcPath.collection('salesOrders');
 export class SalesOrdersResource implements SalesOrdersPort {
   constructor(private readonly client: BusinessCentralClient) {}
 
-  create(input: BcSalesOrderCreate): Promise<BcSalesOrder> {
+  async create(input: BcSalesOrderCreate): Promise<BcSalesOrder> {
     return this.client.create(orders, salesDocumentBody(input, 'salesOrderLines'), salesOrderSchema);
   }
 
-  get(id: string): Promise<BcSalesOrder | undefined> {
+  async get(id: string): Promise<BcSalesOrder | undefined> {
     return this.client.find(BcPath.entity('salesOrders', id), salesOrderSchema, { expand: ['salesOrderLines'] });
   }
 
-  findByExternalDocumentNumber(externalDocumentNumber: string): Promise<BcSalesOrder[]> {
+  async findByExternalDocumentNumber(externalDocumentNumber: string): Promise<BcSalesOrder[]> {
     const filter = eq('externalDocumentNumber', normaliseExternalDocumentNumber(externalDocumentNumber));
     return this.client.list(orders, salesOrderSchema, { filter }).toArray();
   }
 
-  delete(order: Versioned): Promise<boolean> {
+  async delete(order: Versioned): Promise<boolean> {
     return deleteIfPresent(this.client, BcPath.entity('salesOrders', order.id), order.etag);
   }
 
-  shipAndInvoice(id: string): Promise<void> {
+  async shipAndInvoice(id: string): Promise<void> {
     return this.client.action(BcPath.entity('salesOrders', id).child('Microsoft.NAV.shipAndInvoice'));
   }
 }

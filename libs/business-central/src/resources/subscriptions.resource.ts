@@ -20,20 +20,20 @@ export function subscriptionResource(companyId: string, entitySet: string): stri
 export class SubscriptionsResource implements SubscriptionsPort {
   constructor(private readonly client: BusinessCentralClient) {}
 
-  list(): Promise<BcSubscription[]> {
+  async list(): Promise<BcSubscription[]> {
     return this.client.list(subscriptions, subscriptionSchema).toArray();
   }
 
-  get(subscriptionId: string): Promise<BcSubscription | undefined> {
+  async get(subscriptionId: string): Promise<BcSubscription | undefined> {
     return this.client.find(BcPath.environmentEntity('subscriptions', subscriptionId), subscriptionSchema);
   }
 
-  create(input: BcSubscriptionCreate): Promise<BcSubscription> {
+  async create(input: BcSubscriptionCreate): Promise<BcSubscription> {
     const body = { notificationUrl: input.notificationUrl, resource: input.resource, ...(input.clientState === undefined ? {} : { clientState: input.clientState }) };
     return this.client.create(subscriptions, body, subscriptionSchema);
   }
 
-  renew(subscription: BcSubscription): Promise<BcSubscription> {
+  async renew(subscription: BcSubscription): Promise<BcSubscription> {
     const body = {
       notificationUrl: subscription.notificationUrl,
       resource: subscription.resource,
@@ -42,7 +42,7 @@ export class SubscriptionsResource implements SubscriptionsPort {
     return this.client.patch(BcPath.environmentEntity('subscriptions', subscription.subscriptionId), subscription.etag, body, subscriptionSchema);
   }
 
-  delete(subscription: BcSubscription): Promise<boolean> {
+  async delete(subscription: BcSubscription): Promise<boolean> {
     return deleteIfPresent(this.client, BcPath.environmentEntity('subscriptions', subscription.subscriptionId), subscription.etag);
   }
 }
