@@ -18,7 +18,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], where: strin
   const first = issues[0];
   if (!first) return `${where}: response does not match its schema`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `${where}: response field "${formatPath(first.path)}" ${first.message}${more}`;
+  return `${where}: field "${formatPath(first.path)}" ${first.message}${more}`;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
