@@ -45,7 +45,10 @@ export interface ItemsPort {
   byNumbers(numbers: readonly string[]): Promise<BcItem[]>;
   byGtin(gtin: string): Promise<BcItem[]>;
   /** Every item with only the chosen fields (`$select`), e.g. for the stock scan. */
-  list<K extends BcItemField>(select: readonly K[], options?: { readonly readReplica?: boolean }): Paged<BcItemSelection<K>>;
+  list<K extends BcItemField>(
+    select: readonly K[],
+    options?: { readonly readReplica?: boolean },
+  ): Paged<BcItemSelection<K>>;
   /** Items with `lastModifiedDateTime gt since` (delta poll). */
   modifiedSince(since: Date): Paged<BcItem>;
 }

@@ -78,7 +78,8 @@ export class BusinessCentral implements BusinessCentralApi {
 export function createBusinessCentral(options: BusinessCentralOptions): BusinessCentral {
   const clock = options.clock ?? systemClock;
   const share = options.share ?? { maxConcurrent: 5, perFiveMinutes: 6000 };
-  const transport = options.transport ?? new UndiciTransport({ connectionsPerOrigin: Math.max(2, share.maxConcurrent) });
+  const transport =
+    options.transport ?? new UndiciTransport({ connectionsPerOrigin: Math.max(2, share.maxConcurrent) });
   const ownedTransport = options.transport ? undefined : transport;
   const tokens =
     options.tokens ??

@@ -38,12 +38,29 @@ export { BcPath, guidKey, isGuid } from './odata/odata-path';
 
 export type { BcCustomer, BcCustomerCreate } from './resources/schemas/customer.schema';
 export type { BcItem, BcItemField, BcItemSelection } from './resources/schemas/item.schema';
-export type { BcAccount, BcCompany, BcCurrency, BcTaxArea, BcTaxGroup } from './resources/schemas/reference-data.schema';
-export type { BcSalesCreditMemo, BcSalesInvoice, BcSalesLine, BcSalesOrder, BcSalesOrderLine } from './resources/schemas/sales-document.schema';
+export type {
+  BcAccount,
+  BcCompany,
+  BcCurrency,
+  BcTaxArea,
+  BcTaxGroup,
+} from './resources/schemas/reference-data.schema';
+export type {
+  BcSalesCreditMemo,
+  BcSalesInvoice,
+  BcSalesLine,
+  BcSalesOrder,
+  BcSalesOrderLine,
+} from './resources/schemas/sales-document.schema';
 export type { BcSubscription, BcSubscriptionCreate } from './resources/schemas/subscription.schema';
 export { EMPTY_GUID } from './resources/schemas/common.schema';
 export { normaliseExternalDocumentNumber } from './resources/sales-document-input';
-export type { BcSalesCreditMemoCreate, BcSalesInvoiceCreate, BcSalesLineCreate, BcSalesOrderCreate } from './resources/sales-document-input';
+export type {
+  BcSalesCreditMemoCreate,
+  BcSalesInvoiceCreate,
+  BcSalesLineCreate,
+  BcSalesOrderCreate,
+} from './resources/sales-document-input';
 export { CUSTOMER_FIELD_LENGTHS } from './resources/customers.resource';
 export { subscriptionResource } from './resources/subscriptions.resource';
 

@@ -19,7 +19,8 @@ describe('entra error table', () => {
   });
 
   it('reads the code from error_description when error_codes is missing, and never echoes the description', () => {
-    const description = "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is the client secret value, not the secret ID, for a secret added to app 'sandbox-client'.\r\nTrace ID: 1";
+    const description =
+      "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is the client secret value, not the secret ID, for a secret added to app 'sandbox-client'.\r\nTrace ID: 1";
     const err = entraErrorFor({ status: 401, error: 'invalid_client', description });
     expect(err.message).toContain('BC_CLIENT_SECRET');
     expect(err.message).not.toContain('Trace ID');
@@ -32,7 +33,10 @@ describe('entra error table', () => {
   });
 
   it('treats 429, 408 and 5xx as transient', () => {
-    expect(entraErrorFor({ status: 429, retryAfterMs: 2000 })).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 2000 });
+    expect(entraErrorFor({ status: 429, retryAfterMs: 2000 })).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterMs: 2000,
+    });
     expect(entraErrorFor({ status: 503 })).toBeInstanceOf(RetryableError);
     expect(entraErrorFor({ status: 408 })).toMatchObject({ code: 'TIMEOUT' });
   });

@@ -15,6 +15,8 @@ export interface EntraErrorRow {
   readonly reason: string;
 }
 
+// One row per line reads as a table.
+// prettier-ignore
 export const ENTRA_ERROR_TABLE: readonly EntraErrorRow[] = [
   { aadsts: 90002, code: 'CONFIG', reason: 'tenant not found: check the tenant id (BC_TENANT_ID)' },
   { aadsts: 900023, code: 'CONFIG', reason: 'tenant id is neither a GUID nor a valid domain: check BC_TENANT_ID' },
@@ -44,7 +46,8 @@ const OPERATION = 'entra-id POST token';
 export function entraErrorFor(failure: EntraFailure): Error {
   const details = { operation: OPERATION, status: failure.status, retryAfterMs: failure.retryAfterMs };
   if (failure.status === 429 || failure.status >= 500 || failure.status === 408) {
-    const code: ErrorCode = failure.status === 429 ? 'RATE_LIMITED' : failure.status === 408 ? 'TIMEOUT' : 'SERVER_ERROR';
+    const code: ErrorCode =
+      failure.status === 429 ? 'RATE_LIMITED' : failure.status === 408 ? 'TIMEOUT' : 'SERVER_ERROR';
     return new RetryableError(code, `${OPERATION} -> ${failure.status}: Entra ID is unavailable, retry later`, details);
   }
   const aadsts = aadstsOf(failure);

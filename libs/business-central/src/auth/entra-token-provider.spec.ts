@@ -95,8 +95,17 @@ describe('EntraTokenProvider', () => {
 
   it('says the tenant is unknown for AADSTS90002', async () => {
     const { provider, transport } = setup();
-    transport.reply(jsonReply(400, { error: 'invalid_request', error_description: 'AADSTS90002: Tenant not found.', error_codes: [90002] }));
-    await expect(provider.getToken()).rejects.toMatchObject({ code: 'CONFIG', message: expect.stringContaining('BC_TENANT_ID') });
+    transport.reply(
+      jsonReply(400, {
+        error: 'invalid_request',
+        error_description: 'AADSTS90002: Tenant not found.',
+        error_codes: [90002],
+      }),
+    );
+    await expect(provider.getToken()).rejects.toMatchObject({
+      code: 'CONFIG',
+      message: expect.stringContaining('BC_TENANT_ID'),
+    });
   });
 
   it('keeps using a still-valid token when a refresh fails transiently', async () => {
@@ -113,7 +122,10 @@ describe('EntraTokenProvider', () => {
   it('rejects a token answer without access_token as a schema mismatch', async () => {
     const { provider, transport } = setup();
     transport.reply(jsonReply(200, { token_type: 'Bearer', expires_in: 3599 }));
-    await expect(provider.getToken()).rejects.toMatchObject({ code: 'SCHEMA_MISMATCH', message: expect.stringContaining('access_token') });
+    await expect(provider.getToken()).rejects.toMatchObject({
+      code: 'SCHEMA_MISMATCH',
+      message: expect.stringContaining('access_token'),
+    });
   });
 
   it('accepts expires_in as a numeric string (v1 endpoints send strings)', async () => {

@@ -95,12 +95,24 @@ export class EntraTokenProvider implements AccessTokenSource {
       scope: o.scope ?? BUSINESS_CENTRAL_SCOPE,
     });
     const started = this.now();
-    const response = await this.post(`${authority}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`, form.toString(), started);
-    if (response.status !== 200) throw entraErrorFor({ ...parseEntraError(response.body), status: response.status, retryAfterMs: retryAfterMs(response.headers['retry-after'], this.now()) });
+    const response = await this.post(
+      `${authority}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`,
+      form.toString(),
+      started,
+    );
+    if (response.status !== 200)
+      throw entraErrorFor({
+        ...parseEntraError(response.body),
+        status: response.status,
+        retryAfterMs: retryAfterMs(response.headers['retry-after'], this.now()),
+      });
     const parsed = tokenResponseSchema.safeParse(safeJson(response.body));
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.') || 'body';
-      throw new PermanentError('SCHEMA_MISMATCH', `entra-id POST token: unexpected token response (field ${field})`, { operation: 'entra-id POST token', status: 200 });
+      throw new PermanentError('SCHEMA_MISMATCH', `entra-id POST token: unexpected token response (field ${field})`, {
+        operation: 'entra-id POST token',
+        status: 200,
+      });
     }
     const lifetimeMs = parsed.data.expires_in * 1000;
     const skew = Math.min(o.refreshBeforeExpiryMs ?? 5 * 60_000, lifetimeMs / 2);
@@ -123,7 +135,10 @@ export class EntraTokenProvider implements AccessTokenSource {
       if (!(err instanceof TransportFailure)) throw err;
       recordExternalCall('entra-id', 'POST token', connection, err.kind, (this.now() - started) / 1000);
       const code = err.kind === 'timeout' ? 'TIMEOUT' : 'NETWORK';
-      throw new RetryableError(code, `entra-id POST token: ${err.kind}, Entra ID did not answer`, { operation: 'entra-id POST token', cause: err });
+      throw new RetryableError(code, `entra-id POST token: ${err.kind}, Entra ID did not answer`, {
+        operation: 'entra-id POST token',
+        cause: err,
+      });
     }
   }
 }
@@ -142,7 +157,9 @@ function parseEntraError(body: string): { error?: string; errorCodes?: number[];
   const record = json as Record<string, unknown>;
   return {
     error: typeof record.error === 'string' ? record.error : undefined,
-    errorCodes: Array.isArray(record.error_codes) ? record.error_codes.filter((c): c is number => typeof c === 'number') : undefined,
+    errorCodes: Array.isArray(record.error_codes)
+      ? record.error_codes.filter((c): c is number => typeof c === 'number')
+      : undefined,
     description: typeof record.error_description === 'string' ? record.error_description : undefined,
   };
 }

@@ -27,15 +27,32 @@ describe('BusinessCentralClient requests', () => {
 
   it('sends the bearer token, JSON headers, the page size and If-Match', async () => {
     const { client, transport } = clientKit({ pageSize: 500 });
-    transport.reply(jsonReply(200, { value: [] }), created, jsonReply(200, { id: CUSTOMER_ID }), jsonReply(204, undefined));
+    transport.reply(
+      jsonReply(200, { value: [] }),
+      created,
+      jsonReply(200, { id: CUSTOMER_ID }),
+      jsonReply(204, undefined),
+    );
     await client.list(BcPath.collection('items'), row).toArray();
     await client.create(BcPath.collection('customers'), { displayName: 'A' }, row);
     await client.patch(BcPath.entity('customers', CUSTOMER_ID), 'W/"abc"', { displayName: 'B' }, row);
     await client.delete(BcPath.entity('customers', CUSTOMER_ID), 'W/"def"');
     const [list, post, patch, del] = transport.requests;
-    expect(list?.headers).toMatchObject({ authorization: 'Bearer token-1', accept: 'application/json', prefer: 'odata.maxpagesize=500' });
-    expect(post).toMatchObject({ method: 'POST', body: '{"displayName":"A"}', headers: expect.objectContaining({ 'content-type': 'application/json' }) });
-    expect(patch).toMatchObject({ method: 'PATCH', url: `${COMPANY_ROOT}customers(${CUSTOMER_ID})`, headers: expect.objectContaining({ 'if-match': 'W/"abc"' }) });
+    expect(list?.headers).toMatchObject({
+      authorization: 'Bearer token-1',
+      accept: 'application/json',
+      prefer: 'odata.maxpagesize=500',
+    });
+    expect(post).toMatchObject({
+      method: 'POST',
+      body: '{"displayName":"A"}',
+      headers: expect.objectContaining({ 'content-type': 'application/json' }),
+    });
+    expect(patch).toMatchObject({
+      method: 'PATCH',
+      url: `${COMPANY_ROOT}customers(${CUSTOMER_ID})`,
+      headers: expect.objectContaining({ 'if-match': 'W/"abc"' }),
+    });
     expect(del).toMatchObject({ method: 'DELETE', headers: expect.objectContaining({ 'if-match': 'W/"def"' }) });
   });
 
@@ -49,12 +66,19 @@ describe('BusinessCentralClient requests', () => {
     const { client, transport } = clientKit();
     transport.reply(jsonReply(204, undefined));
     await client.action(BcPath.entity('salesInvoices', CUSTOMER_ID).child('Microsoft.NAV.post'));
-    expect(transport.requests[0]).toMatchObject({ method: 'POST', url: `${COMPANY_ROOT}salesInvoices(${CUSTOMER_ID})/Microsoft.NAV.post`, body: undefined });
+    expect(transport.requests[0]).toMatchObject({
+      method: 'POST',
+      url: `${COMPANY_ROOT}salesInvoices(${CUSTOMER_ID})/Microsoft.NAV.post`,
+      body: undefined,
+    });
   });
 
   it('follows nextLink pages, but never to another origin', async () => {
     const { client, transport } = clientKit();
-    transport.reply(jsonReply(200, { value: [{ id: '1' }], '@odata.nextLink': `${COMPANY_ROOT}items?$skiptoken=1` }), jsonReply(200, { value: [{ id: '2' }] }));
+    transport.reply(
+      jsonReply(200, { value: [{ id: '1' }], '@odata.nextLink': `${COMPANY_ROOT}items?$skiptoken=1` }),
+      jsonReply(200, { value: [{ id: '2' }] }),
+    );
     expect(await client.list(BcPath.collection('items'), row).toArray()).toEqual([{ id: '1' }, { id: '2' }]);
     expect(transport.requests[1]?.url).toBe(`${COMPANY_ROOT}items?$skiptoken=1`);
 
@@ -82,7 +106,12 @@ describe('BusinessCentralClient policies', () => {
     const { client, transport, clock } = clientKit();
     const times: number[] = [];
     const record = (reply: ReturnType<typeof jsonReply>) => () => (times.push(clock.now()), reply);
-    transport.reply(record(bcErrorReply(503, 'Internal_ServerError', 'busy', { 'retry-after': '3' })), record(bcErrorReply(429, 'Application_TooManyRequests')), record(jsonReply(504, {})), record(jsonReply(200, { id: '1' })));
+    transport.reply(
+      record(bcErrorReply(503, 'Internal_ServerError', 'busy', { 'retry-after': '3' })),
+      record(bcErrorReply(429, 'Application_TooManyRequests')),
+      record(jsonReply(504, {})),
+      record(jsonReply(200, { id: '1' })),
+    );
     expect(await settle(client.get(BcPath.entity('items', CUSTOMER_ID), row), clock)).toEqual({ id: '1' });
     expect(transport.requests).toHaveLength(4);
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(3000);
@@ -91,7 +120,9 @@ describe('BusinessCentralClient policies', () => {
   it('gives up on reads after the configured attempts with the last error', async () => {
     const { client, transport, clock } = clientKit();
     transport.replyByDefault(jsonReply(503, {}));
-    await expect(settle(client.get(BcPath.entity('items', CUSTOMER_ID), row), clock)).rejects.toBeInstanceOf(RetryableError);
+    await expect(settle(client.get(BcPath.entity('items', CUSTOMER_ID), row), clock)).rejects.toBeInstanceOf(
+      RetryableError,
+    );
     expect(transport.requests).toHaveLength(4);
   });
 
@@ -99,7 +130,9 @@ describe('BusinessCentralClient policies', () => {
     for (const failure of [jsonReply(503, {}), 'timeout', 'reset'] as const) {
       const { client, transport, clock } = clientKit();
       transport.reply(failure, created);
-      const err = await settle(client.create(BcPath.collection('salesInvoices'), {}, row), clock).catch((e: unknown) => e);
+      const err = await settle(client.create(BcPath.collection('salesInvoices'), {}, row), clock).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(OutcomeUnknownError);
       expect(transport.requests).toHaveLength(1);
     }
@@ -108,21 +141,34 @@ describe('BusinessCentralClient policies', () => {
   it('never repeats a bound action after a timeout', async () => {
     const { client, transport, clock } = clientKit();
     transport.reply('timeout');
-    await expect(settle(client.action(BcPath.entity('salesInvoices', CUSTOMER_ID).child('Microsoft.NAV.post')), clock)).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await expect(
+      settle(client.action(BcPath.entity('salesInvoices', CUSTOMER_ID).child('Microsoft.NAV.post')), clock),
+    ).rejects.toBeInstanceOf(OutcomeUnknownError);
     expect(transport.requests).toHaveLength(1);
   });
 
   it('repeats a create that provably never ran (429, connection refused) and creates it once', async () => {
     const { client, transport, clock } = clientKit();
-    transport.reply(bcErrorReply(429, 'Application_TooManyRequests', 'Too many requests reached.', { 'retry-after': '2' }), 'connect', created);
-    expect(await settle(client.create(BcPath.collection('salesInvoices'), {}, row), clock)).toEqual({ id: CUSTOMER_ID });
+    transport.reply(
+      bcErrorReply(429, 'Application_TooManyRequests', 'Too many requests reached.', { 'retry-after': '2' }),
+      'connect',
+      created,
+    );
+    expect(await settle(client.create(BcPath.collection('salesInvoices'), {}, row), clock)).toEqual({
+      id: CUSTOMER_ID,
+    });
     expect(transport.requests).toHaveLength(3);
   });
 
   it('retries PATCH on 5xx (If-Match makes it safe) but surfaces a stale ETag at once', async () => {
     const { client, transport, clock } = clientKit();
-    transport.reply(jsonReply(502, {}), bcErrorReply(409, 'Request_EntityChanged', 'Another user has already changed the record.'));
-    const err = await settle(client.patch(BcPath.entity('customers', CUSTOMER_ID), 'W/"1"', {}, row), clock).catch((e: unknown) => e);
+    transport.reply(
+      jsonReply(502, {}),
+      bcErrorReply(409, 'Request_EntityChanged', 'Another user has already changed the record.'),
+    );
+    const err = await settle(client.patch(BcPath.entity('customers', CUSTOMER_ID), 'W/"1"', {}, row), clock).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(EntityChangedError);
     expect(transport.requests).toHaveLength(2);
   });
@@ -133,17 +179,28 @@ describe('BusinessCentralClient policies', () => {
     expect(await client.get(BcPath.entity('items', CUSTOMER_ID), row)).toEqual({ id: '1' });
     expect(transport.requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
 
-    transport.reply(bcErrorReply(401, 'Authentication_InvalidCredentials'), bcErrorReply(401, 'Authentication_InvalidCredentials'));
+    transport.reply(
+      bcErrorReply(401, 'Authentication_InvalidCredentials'),
+      bcErrorReply(401, 'Authentication_InvalidCredentials'),
+    );
     await expect(client.get(BcPath.entity('items', CUSTOMER_ID), row)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     expect(transport.requests).toHaveLength(4);
     expect(tokens.issued).toBe(3);
   });
 
   it('goes through the breaker and reports an open circuit without sending', async () => {
-    const breakers = new BreakerRegistry({ errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 60_000, rollingCountTimeoutMs: 60_000 });
+    const breakers = new BreakerRegistry({
+      errorThresholdPercentage: 50,
+      volumeThreshold: 2,
+      resetTimeoutMs: 60_000,
+      rollingCountTimeoutMs: 60_000,
+    });
     const { client, transport, clock } = clientKit({ breakers, retry: { attempts: 1 } });
     transport.replyByDefault(jsonReply(503, {}));
-    for (let i = 0; i < 2; i += 1) await expect(settle(client.get(BcPath.entity('items', CUSTOMER_ID), row), clock)).rejects.toBeInstanceOf(RetryableError);
+    for (let i = 0; i < 2; i += 1)
+      await expect(settle(client.get(BcPath.entity('items', CUSTOMER_ID), row), clock)).rejects.toBeInstanceOf(
+        RetryableError,
+      );
     const sent = transport.requests.length;
     await expect(client.get(BcPath.entity('items', CUSTOMER_ID), row)).rejects.toMatchObject({ code: 'CIRCUIT_OPEN' });
     expect(transport.requests).toHaveLength(sent);
@@ -153,7 +210,10 @@ describe('BusinessCentralClient policies', () => {
   it('counts every call by operation template, never by id, and keeps ids, tokens and filters out of errors', async () => {
     const { client, transport } = clientKit();
     transport.reply(bcErrorReply(400, 'BadRequest', 'bad'), jsonReply(200, { id: '1' }));
-    const err = (await client.list(BcPath.collection('customers'), row, { filter: eqIgnoreCase('email', 'jane@example.com') }).toArray().catch((e: unknown) => e)) as PermanentError;
+    const err = (await client
+      .list(BcPath.collection('customers'), row, { filter: eqIgnoreCase('email', 'jane@example.com') })
+      .toArray()
+      .catch((e: unknown) => e)) as PermanentError;
     expect(err.message).toContain('GET customers -> 400 BadRequest');
     expect(err.message).not.toMatch(/jane|token-1|\$filter/);
     await client.get(BcPath.entity('items', CUSTOMER_ID), row);

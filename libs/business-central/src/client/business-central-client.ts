@@ -62,7 +62,11 @@ export class BusinessCentralClient {
       clock,
       breakers: options.breakers,
       timeouts: { readMs: options.timeouts?.readMs ?? 60_000, writeMs: options.timeouts?.writeMs ?? 120_000 },
-      retry: { attempts: options.retry?.attempts ?? 4, baseMs: options.retry?.baseMs ?? 500, maxMs: options.retry?.maxMs ?? 30_000 },
+      retry: {
+        attempts: options.retry?.attempts ?? 4,
+        baseMs: options.retry?.baseMs ?? 500,
+        maxMs: options.retry?.maxMs ?? 30_000,
+      },
       random: options.random,
       onRetry: options.onRetry,
     });
@@ -73,7 +77,12 @@ export class BusinessCentralClient {
     return this.options.companyId?.toLowerCase();
   }
 
-  async get<S extends z.ZodType>(path: BcPath, schema: S, query?: ODataQuery, opts: ReadOptions = {}): Promise<z.output<S>> {
+  async get<S extends z.ZodType>(
+    path: BcPath,
+    schema: S,
+    query?: ODataQuery,
+    opts: ReadOptions = {},
+  ): Promise<z.output<S>> {
     const req = this.prepare('GET', 'read', path, this.url(path) + renderQuery(query), undefined, readHeaders(opts));
     return this.parse(req, schema, await this.executor.execute(req));
   }
@@ -89,12 +98,21 @@ export class BusinessCentralClient {
   }
 
   /** Every row of a collection, following @odata.nextLink to the end. */
-  list<S extends z.ZodType>(path: BcPath, itemSchema: S, query?: ODataQuery, opts: ReadOptions = {}): ODataPager<z.output<S>> {
+  list<S extends z.ZodType>(
+    path: BcPath,
+    itemSchema: S,
+    query?: ODataQuery,
+    opts: ReadOptions = {},
+  ): ODataPager<z.output<S>> {
     const pageSchema = z.object({ value: z.array(itemSchema), '@odata.nextLink': z.string().optional() });
-    const headers = { ...readHeaders(opts), ...(this.options.pageSize ? { prefer: `odata.maxpagesize=${this.options.pageSize}` } : {}) };
+    const headers = {
+      ...readHeaders(opts),
+      ...(this.options.pageSize ? { prefer: `odata.maxpagesize=${this.options.pageSize}` } : {}),
+    };
     const operation = `GET ${path.template}`;
     return new ODataPager(async (nextLink): Promise<ODataPage<z.output<S>>> => {
-      const url = nextLink === undefined ? this.url(path) + renderQuery(query) : this.checkedNextLink(nextLink, operation);
+      const url =
+        nextLink === undefined ? this.url(path) + renderQuery(query) : this.checkedNextLink(nextLink, operation);
       const req = this.prepare('GET', 'read', path, url, undefined, headers);
       const page = this.parse(req, pageSchema, await this.executor.execute(req));
       return { items: page.value, nextLink: page['@odata.nextLink'] };
@@ -114,21 +132,34 @@ export class BusinessCentralClient {
 
   /** PATCH guarded by the entity's ETag; a stale one fails with EntityChangedError. */
   async patch<S extends z.ZodType>(path: BcPath, etag: string, body: object, schema: S): Promise<z.output<S>> {
-    const req = this.prepare('PATCH', 'update', path, this.url(path), JSON.stringify(body), { ...JSON_BODY, 'if-match': requireEtag(etag) });
+    const req = this.prepare('PATCH', 'update', path, this.url(path), JSON.stringify(body), {
+      ...JSON_BODY,
+      'if-match': requireEtag(etag),
+    });
     return this.parse(req, schema, await this.executor.execute(req), true);
   }
 
   async delete(path: BcPath, etag: string): Promise<void> {
-    await this.executor.execute(this.prepare('DELETE', 'delete', path, this.url(path), undefined, { 'if-match': requireEtag(etag) }));
+    await this.executor.execute(
+      this.prepare('DELETE', 'delete', path, this.url(path), undefined, { 'if-match': requireEtag(etag) }),
+    );
   }
 
   private url(path: BcPath): string {
     if (path.scope === 'environment') return this.root + path.path;
-    if (!this.companyRoot) throw configError(`business-central ${path.template}: no company id configured (BC_COMPANY_ID)`);
+    if (!this.companyRoot)
+      throw configError(`business-central ${path.template}: no company id configured (BC_COMPANY_ID)`);
     return this.companyRoot + path.path;
   }
 
-  private prepare(method: PreparedRequest['method'], kind: RequestKind, path: BcPath, url: string, body: string | undefined, headers: Record<string, string>): PreparedRequest {
+  private prepare(
+    method: PreparedRequest['method'],
+    kind: RequestKind,
+    path: BcPath,
+    url: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): PreparedRequest {
     const target = path.keyed ? 'entity' : path.scope === 'environment' ? 'environment' : 'company';
     return {
       method,
@@ -141,7 +172,12 @@ export class BusinessCentralClient {
     };
   }
 
-  private parse<S extends z.ZodType>(req: PreparedRequest, schema: S, res: { status: number; headers: Readonly<Record<string, string | undefined>>; body: string }, applied = false): z.output<S> {
+  private parse<S extends z.ZodType>(
+    req: PreparedRequest,
+    schema: S,
+    res: { status: number; headers: Readonly<Record<string, string | undefined>>; body: string },
+    applied = false,
+  ): z.output<S> {
     const data = decodeJson(res.body, res.headers['content-type'], req.operation, res.status);
     return parseWire(schema, data, req.operation, applied && req.kind !== 'read');
   }
@@ -155,7 +191,11 @@ export class BusinessCentralClient {
       origin = undefined;
     }
     if (origin !== this.origin) {
-      throw new PermanentError('SCHEMA_MISMATCH', `business-central ${operation}: @odata.nextLink points outside the API origin`, { operation: `business-central ${operation}` });
+      throw new PermanentError(
+        'SCHEMA_MISMATCH',
+        `business-central ${operation}: @odata.nextLink points outside the API origin`,
+        { operation: `business-central ${operation}` },
+      );
     }
     return link;
   }

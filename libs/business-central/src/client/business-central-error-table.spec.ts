@@ -2,7 +2,12 @@ import { OutcomeUnknownError, PermanentError, RetryableError, dispositionOf } fr
 import { BcFailure, BcTarget, businessCentralErrorFor, matchErrorRow } from './business-central-error-table';
 import { BusinessCentralApiError, EntityChangedError, isRecordNotFound } from './business-central-errors';
 
-const failure = (status: number, bcCode?: string, target: BcTarget = 'entity', nonIdempotentWrite = false): BcFailure => ({
+const failure = (
+  status: number,
+  bcCode?: string,
+  target: BcTarget = 'entity',
+  nonIdempotentWrite = false,
+): BcFailure => ({
   status,
   bcCode,
   operation: 'GET customers({id})',
@@ -56,7 +61,11 @@ describe('business-central error table', () => {
   });
 
   it('keeps throttling and tenant-offline answers plainly retryable for writes: they never ran', () => {
-    for (const [status, code] of [[429, undefined], [429, 'Application_TooManyRequests'], [503, 'Internal_TenantUnavailable']] as const) {
+    for (const [status, code] of [
+      [429, undefined],
+      [429, 'Application_TooManyRequests'],
+      [503, 'Internal_TenantUnavailable'],
+    ] as const) {
       const err = businessCentralErrorFor(failure(status, code, 'company', true));
       expect(err).toBeInstanceOf(RetryableError);
       expect(err).not.toBeInstanceOf(OutcomeUnknownError);
@@ -69,9 +78,15 @@ describe('business-central error table', () => {
   });
 
   it('says which setting is wrong for tenant, environment and company failures', () => {
-    expect(businessCentralErrorFor(failure(404, 'BadRequest_NotFound', 'environment')).message).toMatch(/BC_TENANT_ID.*BC_ENVIRONMENT/);
-    expect(businessCentralErrorFor(failure(400, 'Internal_CompanyNotFound', 'company')).message).toContain('BC_COMPANY_ID');
-    expect(businessCentralErrorFor(failure(401, 'Authentication_InvalidCredentials', 'company')).message).toContain('Microsoft Entra Applications');
+    expect(businessCentralErrorFor(failure(404, 'BadRequest_NotFound', 'environment')).message).toMatch(
+      /BC_TENANT_ID.*BC_ENVIRONMENT/,
+    );
+    expect(businessCentralErrorFor(failure(400, 'Internal_CompanyNotFound', 'company')).message).toContain(
+      'BC_COMPANY_ID',
+    );
+    expect(businessCentralErrorFor(failure(401, 'Authentication_InvalidCredentials', 'company')).message).toContain(
+      'Microsoft Entra Applications',
+    );
   });
 
   it('names the operation, status and BC code, and scrubs e-mails and tokens from BC message', () => {

@@ -45,6 +45,8 @@ export interface BcErrorRow {
 }
 
 /** First matching row wins. Rows keyed on BC's code come before rows keyed on status alone. */
+// One row per line reads as a table.
+// prettier-ignore
 export const BUSINESS_CENTRAL_ERROR_TABLE: readonly BcErrorRow[] = [
   { bcCode: 'Internal_CompanyNotFound', outcome: 'permanent', code: 'CONFIG', reason: 'company not found in this environment: check the company id (BC_COMPANY_ID)' },
   { bcCode: 'Request_EntityChanged', outcome: 'entity-changed', code: 'CONFLICT', reason: 'the record changed since it was read (stale If-Match ETag): re-read and re-apply' },
@@ -86,7 +88,11 @@ export function businessCentralErrorFor(failure: BcFailure): Error {
   const remote = scrubRemoteMessage(failure.bcMessage);
   const codePart = failure.bcCode ? ` ${failure.bcCode}` : '';
   const message = `business-central ${failure.operation} -> ${failure.status}${codePart}: ${row.reason}${remote ? ` (BC says: ${remote})` : ''}`;
-  const details = { operation: `business-central ${failure.operation}`, status: failure.status, retryAfterMs: failure.retryAfterMs };
+  const details = {
+    operation: `business-central ${failure.operation}`,
+    status: failure.status,
+    retryAfterMs: failure.retryAfterMs,
+  };
   if (row.outcome === 'entity-changed') return new EntityChangedError(message, details);
   if (row.outcome === 'permanent') return new BusinessCentralApiError(row.code, message, failure.bcCode, details);
   if (failure.nonIdempotentWrite && !row.notExecuted) {

@@ -53,7 +53,9 @@ describe('patchWithReread', () => {
 
   it('gives up after the configured rounds with the conflict', async () => {
     const s = store(10);
-    await expect(patchWithReread(s.read, (cur) => s.patch(cur.etag, 1), { attempts: 3 })).rejects.toBeInstanceOf(EntityChangedError);
+    await expect(patchWithReread(s.read, (cur) => s.patch(cur.etag, 1), { attempts: 3 })).rejects.toBeInstanceOf(
+      EntityChangedError,
+    );
     expect(s.reads()).toBe(3);
   });
 

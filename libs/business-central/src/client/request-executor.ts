@@ -53,7 +53,8 @@ export class RequestExecutor {
       random: this.o.random,
       sleep: (ms, signal) => sleepOn(this.o.clock, ms, signal),
       // OutcomeUnknown is never repeated blindly, and an open circuit is reported at once.
-      isRetryable: (err) => err instanceof RetryableError && !(err instanceof OutcomeUnknownError) && err.code !== 'CIRCUIT_OPEN',
+      isRetryable: (err) =>
+        err instanceof RetryableError && !(err instanceof OutcomeUnknownError) && err.code !== 'CIRCUIT_OPEN',
       onRetry: ({ attempt, delayMs, err }) =>
         this.o.onRetry?.({ operation: req.operation, attempt, delayMs, code: (err as RetryableError).code }),
     });
@@ -61,7 +62,9 @@ export class RequestExecutor {
 
   private guarded(req: PreparedRequest): Promise<HttpResponse> {
     const breakers = this.o.breakers;
-    return breakers ? breakers.run('business-central', this.o.connectionId, () => this.authorised(req)) : this.authorised(req);
+    return breakers
+      ? breakers.run('business-central', this.o.connectionId, () => this.authorised(req))
+      : this.authorised(req);
   }
 
   private async authorised(req: PreparedRequest): Promise<HttpResponse> {
@@ -89,7 +92,10 @@ export class RequestExecutor {
         timeoutMs: req.kind === 'read' ? this.o.timeouts.readMs : this.o.timeouts.writeMs,
       });
       recordExternalCall('business-central', req.operation, this.o.connectionId, res.status, seconds());
-      if (res.status === 429) this.o.throttle.pause(retryAfterMs(res.headers['retry-after'], this.o.clock.now()) ?? DEFAULT_RATE_LIMIT_PAUSE_MS);
+      if (res.status === 429)
+        this.o.throttle.pause(
+          retryAfterMs(res.headers['retry-after'], this.o.clock.now()) ?? DEFAULT_RATE_LIMIT_PAUSE_MS,
+        );
       return res;
     } catch (err) {
       if (!(err instanceof TransportFailure)) throw err;
@@ -118,9 +124,13 @@ export class RequestExecutor {
 export function transportError(requestOperation: string, kind: RequestKind, err: TransportFailure): Error {
   const operation = `business-central ${requestOperation}`;
   const details = { operation, cause: err };
-  if (err.kind === 'connect') return new RetryableError('NETWORK', `${operation}: could not connect (request not sent)`, details);
+  if (err.kind === 'connect')
+    return new RetryableError('NETWORK', `${operation}: could not connect (request not sent)`, details);
   if (kind === 'create' || kind === 'action') {
-    return new OutcomeUnknownError(`${operation}: ${err.kind} after sending; the write may have been applied: look it up before repeating`, details);
+    return new OutcomeUnknownError(
+      `${operation}: ${err.kind} after sending; the write may have been applied: look it up before repeating`,
+      details,
+    );
   }
   return new RetryableError(err.kind === 'timeout' ? 'TIMEOUT' : 'NETWORK', `${operation}: ${err.kind}`, details);
 }

@@ -64,11 +64,21 @@ describe('schema validation', () => {
 
   it('names nested fields with their path', () => {
     const schema = z.object({ value: z.array(itemSchema) });
-    expect(() => parseWire(schema, { value: [item, { ...item, inventory: null }] }, 'GET items')).toThrow(/value\.1\.inventory/);
+    expect(() => parseWire(schema, { value: [item, { ...item, inventory: null }] }, 'GET items')).toThrow(
+      /value\.1\.inventory/,
+    );
   });
 
   it('reads a blank enum option written as a single space', () => {
-    const customer = { '@odata.etag': 'W/"x"', id: 'c', number: 'C1', displayName: 'A', email: '', blocked: ' ', lastModifiedDateTime: 't' };
+    const customer = {
+      '@odata.etag': 'W/"x"',
+      id: 'c',
+      number: 'C1',
+      displayName: 'A',
+      email: '',
+      blocked: ' ',
+      lastModifiedDateTime: 't',
+    };
     expect(parseWire(customerSchema, customer, 'GET customers').blocked).toBe(' ');
     expect(parseWire(customerSchema, { ...customer, blocked: '' }, 'GET customers').blocked).toBe(' ');
   });
@@ -80,13 +90,18 @@ describe('schema validation', () => {
 
 describe('bodies', () => {
   it('refuses HTML pages and broken JSON with a permanent error', () => {
-    expect(() => decodeJson('<html>login</html>', 'text/html; charset=utf-8', 'GET items', 200)).toThrow(/expected a JSON body, got text\/html/);
+    expect(() => decodeJson('<html>login</html>', 'text/html; charset=utf-8', 'GET items', 200)).toThrow(
+      /expected a JSON body, got text\/html/,
+    );
     expect(() => decodeJson('{"value":', 'application/json', 'GET items', 200)).toThrow(/not valid JSON/);
     expect(decodeJson('{"a":1}', 'application/json; odata.metadata=minimal', 'GET items', 200)).toEqual({ a: 1 });
   });
 
   it('reads BC error bodies and tolerates anything else', () => {
-    expect(readBcError('{"error":{"code":"Request_EntityChanged","message":"Another user"}}')).toEqual({ code: 'Request_EntityChanged', message: 'Another user' });
+    expect(readBcError('{"error":{"code":"Request_EntityChanged","message":"Another user"}}')).toEqual({
+      code: 'Request_EntityChanged',
+      message: 'Another user',
+    });
     expect(readBcError('<html/>')).toEqual({});
     expect(readBcError('null')).toEqual({ code: undefined, message: undefined });
   });

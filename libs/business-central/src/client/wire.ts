@@ -28,14 +28,25 @@ export function toWireDecimal(value: Decimal, places: number): number {
  * Validates a decoded body. A mismatch is permanent and names the first fields that failed, never their values.
  * `applied` tells the reader that a write already took effect although its answer could not be read.
  */
-export function parseWire<S extends z.ZodType>(schema: S, data: unknown, operation: string, applied = false): z.output<S> {
+export function parseWire<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  operation: string,
+  applied = false,
+): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const fields = result.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`);
+  const fields = result.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`);
   const tail = applied ? '; the write was applied' : '';
-  throw new PermanentError('SCHEMA_MISMATCH', `business-central ${operation}: unexpected response, field ${fields.join(', ')}${tail}`, {
-    operation: `business-central ${operation}`,
-  });
+  throw new PermanentError(
+    'SCHEMA_MISMATCH',
+    `business-central ${operation}: unexpected response, field ${fields.join(', ')}${tail}`,
+    {
+      operation: `business-central ${operation}`,
+    },
+  );
 }
 
 /** Decodes a JSON body, refusing HTML error pages and other non-JSON answers with a permanent error. */
@@ -43,7 +54,11 @@ export function decodeJson(body: string, contentType: string | undefined, operat
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const details = { operation: `business-central ${operation}`, status };
   if (type && !type.endsWith('json')) {
-    throw new PermanentError('SCHEMA_MISMATCH', `business-central ${operation}: expected a JSON body, got ${type.slice(0, 60)}`, details);
+    throw new PermanentError(
+      'SCHEMA_MISMATCH',
+      `business-central ${operation}: expected a JSON body, got ${type.slice(0, 60)}`,
+      details,
+    );
   }
   try {
     return JSON.parse(body);

@@ -39,7 +39,13 @@ async function startServer(handlers: Handler[]) {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, port: req.socket.remotePort });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        port: req.socket.remotePort,
+      });
       const handler = handlers.shift();
       if (handler) handler(req, res, body);
       else json(res, 500, {});
@@ -60,10 +66,17 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-const token: Handler = (_req, res) => json(res, 200, { token_type: 'Bearer', expires_in: 3599, access_token: 'header.payload.sig' });
+const token: Handler = (_req, res) =>
+  json(res, 200, { token_type: 'Bearer', expires_in: 3599, access_token: 'header.payload.sig' });
 
 function makeClient(url: string, transport: UndiciTransport, timeouts = { readMs: 2000, writeMs: 300 }) {
-  const tokens = new EntraTokenProvider({ tenantId: TENANT, clientId: 'sandbox-client', clientSecret: 'sandbox-bc-secret', authorityUrl: url, transport });
+  const tokens = new EntraTokenProvider({
+    tenantId: TENANT,
+    clientId: 'sandbox-client',
+    clientSecret: 'sandbox-bc-secret',
+    authorityUrl: url,
+    transport,
+  });
   return new BusinessCentralClient({
     connectionId: 'http-spec',
     tenantId: TENANT,
@@ -83,7 +96,11 @@ describe('BusinessCentralClient over HTTP (undici)', () => {
   afterEach(() => transport.close());
 
   it('sends token, headers and an encoded filter, reusing one keep-alive connection', async () => {
-    const server = await startServer([token, (_q, r) => json(r, 200, { value: [CUSTOMER] }), (_q, r) => json(r, 200, { value: [] })]);
+    const server = await startServer([
+      token,
+      (_q, r) => json(r, 200, { value: [CUSTOMER] }),
+      (_q, r) => json(r, 200, { value: [] }),
+    ]);
     try {
       const client = makeClient(server.url, transport);
       const filter = eqIgnoreCase('email', "A+B'x@Example.com");
@@ -93,7 +110,9 @@ describe('BusinessCentralClient over HTTP (undici)', () => {
       const [tokenReq, listReq, second] = server.seen;
       expect(tokenReq?.url).toBe(`/${TENANT}/oauth2/v2.0/token`);
       expect(listReq?.url.split('?')[0]).toBe(`/v2.0/${TENANT}/sandbox/api/v2.0/companies(${COMPANY})/customers`);
-      expect(new URL(listReq?.url ?? '', server.url).searchParams.get('$filter')).toBe("tolower(email) eq 'a+b''x@example.com'");
+      expect(new URL(listReq?.url ?? '', server.url).searchParams.get('$filter')).toBe(
+        "tolower(email) eq 'a+b''x@example.com'",
+      );
       expect(listReq?.headers.authorization).toBe('Bearer header.payload.sig');
       expect(second?.headers.authorization).toBe('Bearer header.payload.sig');
       // Three sequential requests over at most two sockets: idle connections are kept and reused.
@@ -113,7 +132,12 @@ describe('BusinessCentralClient over HTTP (undici)', () => {
     try {
       const client = makeClient(server.url, transport);
       const current = await client.get(BcPath.entity('customers', CUSTOMER.id), customerSchema);
-      const updated = await client.patch(BcPath.entity('customers', CUSTOMER.id), current.etag, { displayName: 'New' }, customerSchema);
+      const updated = await client.patch(
+        BcPath.entity('customers', CUSTOMER.id),
+        current.etag,
+        { displayName: 'New' },
+        customerSchema,
+      );
       expect(updated.displayName).toBe('New');
       const patch = server.seen[3];
       expect(patch?.method).toBe('PATCH');
@@ -129,7 +153,9 @@ describe('BusinessCentralClient over HTTP (undici)', () => {
     const server = await startServer([token, () => undefined]);
     try {
       const client = makeClient(server.url, transport);
-      const err = await client.create(BcPath.collection('salesInvoices'), { customerNumber: 'C1' }, customerSchema).catch((e: unknown) => e);
+      const err = await client
+        .create(BcPath.collection('salesInvoices'), { customerNumber: 'C1' }, customerSchema)
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(OutcomeUnknownError);
       expect(server.seen.filter((s) => s.method === 'POST' && s.url.includes('salesInvoices'))).toHaveLength(1);
     } finally {
@@ -141,7 +167,9 @@ describe('BusinessCentralClient over HTTP (undici)', () => {
     const server = await startServer([]);
     const { url } = server;
     await server.close();
-    const failure = await transport.send({ method: 'GET', url: `${url}/x`, headers: {}, timeoutMs: 1000 }).catch((e: unknown) => e);
+    const failure = await transport
+      .send({ method: 'GET', url: `${url}/x`, headers: {}, timeoutMs: 1000 })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(TransportFailure);
     expect((failure as TransportFailure).kind).toBe('connect');
     const client = makeClient(url, transport);

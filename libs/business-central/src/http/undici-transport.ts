@@ -1,5 +1,11 @@
 import { Agent, errors, request } from 'undici';
-import { HttpRequest, HttpResponse, HttpTransport, TransportFailure, TransportFailureKind } from './http-transport.port';
+import {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  TransportFailure,
+  TransportFailureKind,
+} from './http-transport.port';
 
 export interface UndiciTransportOptions {
   /** Sockets kept per origin; at least the throttle's concurrency so requests never queue in the pool. */
@@ -8,7 +14,14 @@ export interface UndiciTransportOptions {
   readonly keepAliveTimeoutMs?: number;
 }
 
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
 /**
@@ -52,17 +65,19 @@ export class UndiciTransport implements HttpTransport {
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(raw)) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(raw))
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
 function toTransportFailure(err: unknown, deadlinePassed: boolean): TransportFailure {
   const code = errorCode(err);
-  const kind: TransportFailureKind = deadlinePassed || TIMEOUT_CODES.has(code) || err instanceof errors.RequestAbortedError
-    ? 'timeout'
-    : CONNECT_CODES.has(code)
-      ? 'connect'
-      : 'reset';
+  const kind: TransportFailureKind =
+    deadlinePassed || TIMEOUT_CODES.has(code) || err instanceof errors.RequestAbortedError
+      ? 'timeout'
+      : CONNECT_CODES.has(code)
+        ? 'connect'
+        : 'reset';
   return new TransportFailure(kind, `${kind} (${code || 'no code'})`, { cause: err });
 }
 

@@ -52,7 +52,9 @@ const MAX_VALIDATION_TOKEN_LENGTH = 4096;
  * The handshake token when this request is BC's validation call, else undefined. Accepts the request URL (absolute
  * or path with query), URLSearchParams, or a parsed query object such as Express `req.query`.
  */
-export function validationTokenOf(query: string | URLSearchParams | Readonly<Record<string, unknown>>): string | undefined {
+export function validationTokenOf(
+  query: string | URLSearchParams | Readonly<Record<string, unknown>>,
+): string | undefined {
   let value: unknown;
   if (typeof query === 'string') value = new URL(query, 'http://localhost').searchParams.get('validationToken');
   else if (query instanceof URLSearchParams) value = query.get('validationToken');

@@ -45,7 +45,9 @@ describe('OData filters', () => {
   });
 
   it('compares datetimes unquoted, as BC expects for lastModifiedDateTime', () => {
-    expect(gt('lastModifiedDateTime', new Date('2024-01-01T00:00:00Z')).text).toBe('lastModifiedDateTime gt 2024-01-01T00:00:00.000Z');
+    expect(gt('lastModifiedDateTime', new Date('2024-01-01T00:00:00Z')).text).toBe(
+      'lastModifiedDateTime gt 2024-01-01T00:00:00.000Z',
+    );
   });
 
   it('spells "in" as a same-field or chain (in needs $schemaversion=2.1)', () => {

@@ -49,7 +49,8 @@ export function guid(value: string): BareLiteral {
 
 /** A calendar date `YYYY-MM-DD` (BC `date` fields such as postingDate). */
 export function dateOnly(value: string): BareLiteral {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new RangeError('not a YYYY-MM-DD date');
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new RangeError('not a YYYY-MM-DD date');
   return BareLiteral.unchecked(value);
 }
 
@@ -103,7 +104,8 @@ export function and(...parts: ODataFilter[]): ODataFilter {
 /** Disjunction on a single field: BC answers 400 to `or` across distinct fields, so it is refused here. */
 export function or(...parts: ODataFilter[]): ODataFilter {
   const fields = new Set(parts.flatMap((p) => [...p.fields]));
-  if (fields.size > 1) throw new RangeError(`'or' across distinct fields is not supported by Business Central: ${[...fields].join(', ')}`);
+  if (fields.size > 1)
+    throw new RangeError(`'or' across distinct fields is not supported by Business Central: ${[...fields].join(', ')}`);
   return join('or', parts);
 }
 
@@ -111,5 +113,9 @@ function join(op: 'and' | 'or', parts: ODataFilter[]): ODataFilter {
   if (parts.length === 0) throw new RangeError(`${op} needs at least one filter`);
   if (parts.length === 1) return parts[0] as ODataFilter;
   const text = parts.map((p) => (p.compound ? `(${p.text})` : p.text)).join(` ${op} `);
-  return ODataFilter.of(text, parts.flatMap((p) => [...p.fields]), true);
+  return ODataFilter.of(
+    text,
+    parts.flatMap((p) => [...p.fields]),
+    true,
+  );
 }

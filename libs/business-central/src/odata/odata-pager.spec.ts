@@ -40,7 +40,10 @@ describe('ODataPager', () => {
   });
 
   it('stops with a permanent error when a nextLink repeats', async () => {
-    const loop = { first: { items: [1], nextLink: 'https://bc/a' }, 'https://bc/a': { items: [2], nextLink: 'https://bc/a' } };
+    const loop = {
+      first: { items: [1], nextLink: 'https://bc/a' },
+      'https://bc/a': { items: [2], nextLink: 'https://bc/a' },
+    };
     await expect(pagerOver(loop, []).toArray()).rejects.toBeInstanceOf(PermanentError);
   });
 });

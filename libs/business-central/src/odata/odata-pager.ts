@@ -30,7 +30,12 @@ export class ODataPager<T> implements AsyncIterable<T> {
       yield page.items;
       link = page.nextLink;
       if (link !== undefined) {
-        if (seen.has(link)) throw new PermanentError('SCHEMA_MISMATCH', `${this.operation}: @odata.nextLink repeats a page already read`, { operation: this.operation });
+        if (seen.has(link))
+          throw new PermanentError(
+            'SCHEMA_MISMATCH',
+            `${this.operation}: @odata.nextLink repeats a page already read`,
+            { operation: this.operation },
+          );
         seen.add(link);
       }
     } while (link !== undefined);

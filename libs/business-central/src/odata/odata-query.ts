@@ -9,7 +9,8 @@ export interface ODataQuery {
   readonly top?: number;
 }
 
-export type ExpandOption = string | { readonly name: string; readonly select?: readonly string[]; readonly expand?: readonly ExpandOption[] };
+export type ExpandOption =
+  string | { readonly name: string; readonly select?: readonly string[]; readonly expand?: readonly ExpandOption[] };
 export type OrderBy = string | { readonly field: string; readonly direction: 'asc' | 'desc' };
 
 /**

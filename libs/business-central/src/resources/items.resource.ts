@@ -23,7 +23,9 @@ export class ItemsResource implements ItemsPort {
   }
 
   async byNumbers(numbers: readonly string[]): Promise<BcItem[]> {
-    const wanted = [...new Set(numbers.map((n) => n.trim().toUpperCase()))].filter((n) => n && n.length <= MAX_NUMBER_LENGTH);
+    const wanted = [...new Set(numbers.map((n) => n.trim().toUpperCase()))].filter(
+      (n) => n && n.length <= MAX_NUMBER_LENGTH,
+    );
     const found: BcItem[] = [];
     for (let i = 0; i < wanted.length; i += NUMBERS_PER_REQUEST) {
       const chunk = wanted.slice(i, i + NUMBERS_PER_REQUEST);
@@ -38,7 +40,10 @@ export class ItemsResource implements ItemsPort {
     return this.client.list(items, itemSchema, { filter: eq('gtin', wanted) }).toArray();
   }
 
-  list<K extends BcItemField>(select: readonly K[], options: { readonly readReplica?: boolean } = {}): Paged<BcItemSelection<K>> {
+  list<K extends BcItemField>(
+    select: readonly K[],
+    options: { readonly readReplica?: boolean } = {},
+  ): Paged<BcItemSelection<K>> {
     const fields = [...new Set<BcItemField>(['id', ...select])];
     return this.client.list(items, itemSelectionSchema(select), { select: fields }, options);
   }

@@ -23,7 +23,9 @@ export class CodeListResource<S extends z.ZodType<{ code: string }>> implements 
   }
 
   async byCode(code: string): Promise<z.output<S> | undefined> {
-    const [found] = await this.client.list(this.path, this.schema, { filter: eq('code', code.trim().toUpperCase()) }).toArray();
+    const [found] = await this.client
+      .list(this.path, this.schema, { filter: eq('code', code.trim().toUpperCase()) })
+      .toArray();
     return found;
   }
 }
@@ -38,7 +40,9 @@ export class AccountsResource implements AccountsPort {
   }
 
   async byNumber(number: string): Promise<BcAccount | undefined> {
-    const [found] = await this.client.list(this.path, accountSchema, { filter: eq('number', number.trim().toUpperCase()) }).toArray();
+    const [found] = await this.client
+      .list(this.path, accountSchema, { filter: eq('number', number.trim().toUpperCase()) })
+      .toArray();
     return found;
   }
 }
@@ -55,6 +59,9 @@ export class CompaniesResource implements CompaniesPort {
     const companies = await this.list();
     const found = companies.find((c) => c.id.toLowerCase() === companyId.toLowerCase());
     if (found) return found;
-    throw new PermanentError('CONFIG', `company ${companyId} is not in this environment (${companies.length} companies there): check BC_COMPANY_ID`);
+    throw new PermanentError(
+      'CONFIG',
+      `company ${companyId} is not in this environment (${companies.length} companies there): check BC_COMPANY_ID`,
+    );
   }
 }

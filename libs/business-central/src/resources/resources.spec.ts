@@ -46,7 +46,9 @@ describe('customers', () => {
 
   it('refuses a too-long field by name before the call', async () => {
     const { bc, transport } = kit();
-    await expect(bc.customers.create({ displayName: 'A', city: 'x'.repeat(31) })).rejects.toThrow(/customer city is longer than BC allows \(30/);
+    await expect(bc.customers.create({ displayName: 'A', city: 'x'.repeat(31) })).rejects.toThrow(
+      /customer city is longer than BC allows \(30/,
+    );
     expect(transport.requests).toHaveLength(0);
   });
 
@@ -73,7 +75,11 @@ describe('items', () => {
 
   it('lists with $select and returns only those fields', async () => {
     const { bc, transport } = kit();
-    transport.reply(jsonReply(200, { value: [{ '@odata.etag': 'W/"1"', id: WIRE_ITEM.id, number: '1896-S', inventory: 4.5, unitPrice: 10 }] }));
+    transport.reply(
+      jsonReply(200, {
+        value: [{ '@odata.etag': 'W/"1"', id: WIRE_ITEM.id, number: '1896-S', inventory: 4.5, unitPrice: 10 }],
+      }),
+    );
     const rows = await bc.items.list(['number', 'inventory', 'unitPrice'], { readReplica: true }).toArray();
     const url = new URL(transport.requests[0]?.url ?? '');
     expect(url.searchParams.get('$select')).toBe('id,number,inventory,unitPrice');
@@ -90,13 +96,32 @@ describe('items', () => {
 });
 
 describe('sales documents', () => {
-  const accountLine = { lineType: 'Account' as const, accountId: 'bbbbbbbb-0000-4000-8000-000000000001', quantity: Decimal.parse('1'), unitPrice: Decimal.parse('5.5') };
-  const lines = [{ itemId: WIRE_ITEM.id, quantity: Decimal.parse('2'), unitPrice: Decimal.parse('16.658333'), discountAmount: Decimal.parse('1.005') }, accountLine];
+  const accountLine = {
+    lineType: 'Account' as const,
+    accountId: 'bbbbbbbb-0000-4000-8000-000000000001',
+    quantity: Decimal.parse('1'),
+    unitPrice: Decimal.parse('5.5'),
+  };
+  const lines = [
+    {
+      itemId: WIRE_ITEM.id,
+      quantity: Decimal.parse('2'),
+      unitPrice: Decimal.parse('16.658333'),
+      discountAmount: Decimal.parse('1.005'),
+    },
+    accountLine,
+  ];
 
   it('creates an invoice with deep-inserted lines, upper-cased reference and BC-rounded numbers', async () => {
     const { bc, transport, bodyOf } = kit();
     transport.reply(jsonReply(201, wireInvoice()));
-    const invoice = await bc.salesInvoices.create({ customerId: WIRE_CUSTOMER.id, externalDocumentNumber: 'bc-100', invoiceDate: '2025-01-02', discountAmount: Decimal.parse('0.125'), lines });
+    const invoice = await bc.salesInvoices.create({
+      customerId: WIRE_CUSTOMER.id,
+      externalDocumentNumber: 'bc-100',
+      invoiceDate: '2025-01-02',
+      discountAmount: Decimal.parse('0.125'),
+      lines,
+    });
     expect(transport.requests[0]).toMatchObject({ method: 'POST', url: `${COMPANY_ROOT}salesInvoices` });
     expect(bodyOf(0)).toEqual({
       customerId: WIRE_CUSTOMER.id,
@@ -114,15 +139,30 @@ describe('sales documents', () => {
 
   it('refuses a document without a customer or with a reference BC cannot store', async () => {
     const { bc, transport } = kit();
-    await expect(bc.salesOrders.create({ externalDocumentNumber: 'X', lines: [] })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(bc.salesInvoices.create({ customerNumber: 'C1', externalDocumentNumber: 'X'.repeat(36), lines: [] })).rejects.toThrow(/35/);
+    await expect(bc.salesOrders.create({ externalDocumentNumber: 'X', lines: [] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(
+      bc.salesInvoices.create({ customerNumber: 'C1', externalDocumentNumber: 'X'.repeat(36), lines: [] }),
+    ).rejects.toThrow(/35/);
     expect(transport.requests).toHaveLength(0);
   });
 
   it('reads an invoice with its lines and finds by external document number', async () => {
     const { bc, transport, filterOf } = kit();
-    const line = { id: 'l1', sequence: 10000, lineType: 'Item', itemId: WIRE_ITEM.id, quantity: 2, unitPrice: 1000.8, amountIncludingTax: 2121.7 };
-    transport.reply(jsonReply(200, wireInvoice({ salesInvoiceLines: [line] })), jsonReply(200, { value: [wireInvoice()] }));
+    const line = {
+      id: 'l1',
+      sequence: 10000,
+      lineType: 'Item',
+      itemId: WIRE_ITEM.id,
+      quantity: 2,
+      unitPrice: 1000.8,
+      amountIncludingTax: 2121.7,
+    };
+    transport.reply(
+      jsonReply(200, wireInvoice({ salesInvoiceLines: [line] })),
+      jsonReply(200, { value: [wireInvoice()] }),
+    );
     const invoice = await bc.salesInvoices.get(wireInvoice().id);
     expect(new URL(transport.requests[0]?.url ?? '').searchParams.get('$expand')).toBe('salesInvoiceLines');
     expect(invoice?.salesInvoiceLines?.[0]?.quantity.toString()).toBe('2');
@@ -142,8 +182,28 @@ describe('sales documents', () => {
   it('ships and invoices an order, reads shipped quantities, and deletes idempotently', async () => {
     const { bc, transport } = kit();
     const orderId = '7a4c6a1e-0000-4000-8000-000000000001';
-    const order = { ...wireInvoice({ id: orderId, number: 'S-ORD1001' }), orderDate: '2025-01-02', status: 'Draft', salesOrderLines: [{ id: 'l', sequence: 10000, lineType: 'Item', quantity: 3, unitPrice: 1, shippedQuantity: 1, invoicedQuantity: 0 }] };
-    transport.reply(jsonReply(200, order), jsonReply(204, undefined), jsonReply(204, undefined), bcErrorReply(404, 'BadRequest_NotFound'));
+    const order = {
+      ...wireInvoice({ id: orderId, number: 'S-ORD1001' }),
+      orderDate: '2025-01-02',
+      status: 'Draft',
+      salesOrderLines: [
+        {
+          id: 'l',
+          sequence: 10000,
+          lineType: 'Item',
+          quantity: 3,
+          unitPrice: 1,
+          shippedQuantity: 1,
+          invoicedQuantity: 0,
+        },
+      ],
+    };
+    transport.reply(
+      jsonReply(200, order),
+      jsonReply(204, undefined),
+      jsonReply(204, undefined),
+      bcErrorReply(404, 'BadRequest_NotFound'),
+    );
     expect((await bc.salesOrders.get(orderId))?.salesOrderLines?.[0]?.shippedQuantity.toString()).toBe('1');
     await bc.salesOrders.shipAndInvoice(orderId);
     expect(transport.requests[1]?.url).toBe(`${COMPANY_ROOT}salesOrders(${orderId})/Microsoft.NAV.shipAndInvoice`);
@@ -154,10 +214,24 @@ describe('sales documents', () => {
 
   it('creates a credit memo applied to an invoice', async () => {
     const { bc, transport, bodyOf } = kit();
-    const memo = { ...wireInvoice({ id: '8a4c6a1e-0000-4000-8000-000000000001', number: 'S-CR1001' }), creditMemoDate: '2025-01-05', invoiceId: wireInvoice().id, invoiceNumber: 'PS-INV1001' };
+    const memo = {
+      ...wireInvoice({ id: '8a4c6a1e-0000-4000-8000-000000000001', number: 'S-CR1001' }),
+      creditMemoDate: '2025-01-05',
+      invoiceId: wireInvoice().id,
+      invoiceNumber: 'PS-INV1001',
+    };
     transport.reply(jsonReply(201, memo));
-    const created = await bc.salesCreditMemos.create({ customerId: WIRE_CUSTOMER.id, externalDocumentNumber: 'bc-100-r1', invoiceId: wireInvoice().id, lines: [accountLine] });
-    expect(bodyOf(0)).toMatchObject({ invoiceId: wireInvoice().id, externalDocumentNumber: 'BC-100-R1', salesCreditMemoLines: [{ accountId: accountLine.accountId }] });
+    const created = await bc.salesCreditMemos.create({
+      customerId: WIRE_CUSTOMER.id,
+      externalDocumentNumber: 'bc-100-r1',
+      invoiceId: wireInvoice().id,
+      lines: [accountLine],
+    });
+    expect(bodyOf(0)).toMatchObject({
+      invoiceId: wireInvoice().id,
+      externalDocumentNumber: 'BC-100-R1',
+      salesCreditMemoLines: [{ accountId: accountLine.accountId }],
+    });
     expect(created.invoiceNumber).toBe('PS-INV1001');
   });
 });
@@ -165,17 +239,30 @@ describe('sales documents', () => {
 describe('reference data', () => {
   it('lists companies at environment level and verifies the configured one', async () => {
     const { bc, transport } = kit();
-    const company = { id: COMPANY, name: 'CRONUS', displayName: 'CRONUS USA, Inc.', systemVersion: '24.0', timestamp: 1 };
+    const company = {
+      id: COMPANY,
+      name: 'CRONUS',
+      displayName: 'CRONUS USA, Inc.',
+      systemVersion: '24.0',
+      timestamp: 1,
+    };
     transport.replyByDefault(jsonReply(200, { value: [company] }));
     expect((await bc.companies.verify(COMPANY.toUpperCase())).name).toBe('CRONUS');
     expect(transport.requests[0]?.url).toBe(`${ROOT}companies`);
-    await expect(bc.companies.verify('99999999-2222-3333-4444-555555555555')).rejects.toMatchObject({ code: 'CONFIG', message: expect.stringContaining('BC_COMPANY_ID') });
+    await expect(bc.companies.verify('99999999-2222-3333-4444-555555555555')).rejects.toMatchObject({
+      code: 'CONFIG',
+      message: expect.stringContaining('BC_COMPANY_ID'),
+    });
   });
 
   it('finds currencies, tax areas, tax groups and accounts by code upper-case', async () => {
     const { bc, transport, filterOf } = kit();
     transport.reply(
-      jsonReply(200, { value: [{ id: 'c', code: 'EUR', displayName: 'Euro', amountRoundingPrecision: 0.01, amountDecimalPlaces: '2:2' }] }),
+      jsonReply(200, {
+        value: [
+          { id: 'c', code: 'EUR', displayName: 'Euro', amountRoundingPrecision: 0.01, amountDecimalPlaces: '2:2' },
+        ],
+      }),
       jsonReply(200, { value: [] }),
       jsonReply(200, { value: [] }),
       jsonReply(200, { value: [{ id: 'a', number: '40200', displayName: 'Shipping', blocked: false }] }),
@@ -184,7 +271,17 @@ describe('reference data', () => {
     expect(await bc.taxAreas.byCode('atlanta, ga')).toBeUndefined();
     expect(await bc.taxGroups.byCode('furniture')).toBeUndefined();
     expect((await bc.accounts.byNumber('40200'))?.displayName).toBe('Shipping');
-    expect([0, 1, 2, 3].map(filterOf)).toEqual(["code eq 'EUR'", "code eq 'ATLANTA, GA'", "code eq 'FURNITURE'", "number eq '40200'"]);
-    expect(transport.requests.map((r) => new URL(r.url).pathname.split('/').pop())).toEqual(['currencies', 'taxAreas', 'taxGroups', 'accounts']);
+    expect([0, 1, 2, 3].map(filterOf)).toEqual([
+      "code eq 'EUR'",
+      "code eq 'ATLANTA, GA'",
+      "code eq 'FURNITURE'",
+      "number eq '40200'",
+    ]);
+    expect(transport.requests.map((r) => new URL(r.url).pathname.split('/').pop())).toEqual([
+      'currencies',
+      'taxAreas',
+      'taxGroups',
+      'accounts',
+    ]);
   });
 });

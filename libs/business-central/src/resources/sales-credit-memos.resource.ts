@@ -16,7 +16,9 @@ export class SalesCreditMemosResource implements SalesCreditMemosPort {
   }
 
   async get(id: string): Promise<BcSalesCreditMemo | undefined> {
-    return this.client.find(BcPath.entity('salesCreditMemos', id), salesCreditMemoSchema, { expand: ['salesCreditMemoLines'] });
+    return this.client.find(BcPath.entity('salesCreditMemos', id), salesCreditMemoSchema, {
+      expand: ['salesCreditMemoLines'],
+    });
   }
 
   async findByExternalDocumentNumber(externalDocumentNumber: string): Promise<BcSalesCreditMemo[]> {

@@ -106,7 +106,10 @@ export function normaliseExternalDocumentNumber(value: string): string {
 }
 
 /** The JSON body of a deep insert: header fields, then the lines under `linesKey` (e.g. `salesInvoiceLines`). */
-export function salesDocumentBody(input: BcSalesOrderCreate | BcSalesInvoiceCreate | BcSalesCreditMemoCreate, linesKey: string): Record<string, unknown> {
+export function salesDocumentBody(
+  input: BcSalesOrderCreate | BcSalesInvoiceCreate | BcSalesCreditMemoCreate,
+  linesKey: string,
+): Record<string, unknown> {
   if (!input.customerId && !input.customerNumber) {
     throw new PermanentError('VALIDATION', 'a sales document needs customerId or customerNumber');
   }

@@ -25,7 +25,9 @@ export class SalesInvoicesResource implements SalesInvoicesPort {
   }
 
   async findByOrderNumber(orderNumber: string): Promise<BcSalesInvoice[]> {
-    return this.client.list(invoices, salesInvoiceSchema, { filter: eq('orderNumber', orderNumber.trim().toUpperCase()) }).toArray();
+    return this.client
+      .list(invoices, salesInvoiceSchema, { filter: eq('orderNumber', orderNumber.trim().toUpperCase()) })
+      .toArray();
   }
 
   async post(id: string): Promise<void> {

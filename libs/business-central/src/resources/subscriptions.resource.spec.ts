@@ -47,21 +47,36 @@ describe('subscriptions', () => {
   it('creates at the environment-level endpoint with notificationUrl, resource and clientState', async () => {
     const { bc, transport } = kit();
     transport.reply(jsonReply(201, SUB));
-    const sub = await bc.subscriptions.create({ notificationUrl: SUB.notificationUrl, resource: SUB.resource, clientState: 'hmac-value' });
+    const sub = await bc.subscriptions.create({
+      notificationUrl: SUB.notificationUrl,
+      resource: SUB.resource,
+      clientState: 'hmac-value',
+    });
     expect(transport.requests[0]).toMatchObject({ method: 'POST', url: `${ROOT}subscriptions` });
-    expect(JSON.parse(transport.requests[0]?.body ?? '')).toEqual({ notificationUrl: SUB.notificationUrl, resource: SUB.resource, clientState: 'hmac-value' });
+    expect(JSON.parse(transport.requests[0]?.body ?? '')).toEqual({
+      notificationUrl: SUB.notificationUrl,
+      resource: SUB.resource,
+      clientState: 'hmac-value',
+    });
     expect(sub).toMatchObject({ subscriptionId: SUB.subscriptionId, etag: SUB['@odata.etag'] });
   });
 
   it('renews with PATCH on the quoted key and If-Match, and surfaces a stale ETag', async () => {
     const { bc, transport } = kit();
-    transport.reply(jsonReply(200, SUB), jsonReply(200, { ...SUB, '@odata.etag': 'W/"2"', expirationDateTime: '2025-01-07T00:00:00Z' }));
+    transport.reply(
+      jsonReply(200, SUB),
+      jsonReply(200, { ...SUB, '@odata.etag': 'W/"2"', expirationDateTime: '2025-01-07T00:00:00Z' }),
+    );
     const sub = required(await bc.subscriptions.get(SUB.subscriptionId));
     const renewed = await bc.subscriptions.renew(sub);
     const patch = transport.requests[1];
     expect(patch).toMatchObject({ method: 'PATCH', url: `${ROOT}subscriptions('${SUB.subscriptionId}')` });
     expect(patch?.headers['if-match']).toBe(SUB['@odata.etag']);
-    expect(JSON.parse(patch?.body ?? '')).toEqual({ notificationUrl: SUB.notificationUrl, resource: SUB.resource, clientState: 'hmac-value' });
+    expect(JSON.parse(patch?.body ?? '')).toEqual({
+      notificationUrl: SUB.notificationUrl,
+      resource: SUB.resource,
+      clientState: 'hmac-value',
+    });
     expect(renewed.expirationDateTime).toBe('2025-01-07T00:00:00Z');
 
     transport.reply(bcErrorReply(409, 'Request_EntityChanged'));
@@ -77,10 +92,17 @@ describe('subscriptions', () => {
 
   it('lists and deletes (a missing one counts as deleted)', async () => {
     const { bc, transport } = kit();
-    transport.reply(jsonReply(200, { value: [SUB] }), jsonReply(204, undefined), bcErrorReply(404, 'BadRequest_NotFound'));
+    transport.reply(
+      jsonReply(200, { value: [SUB] }),
+      jsonReply(204, undefined),
+      bcErrorReply(404, 'BadRequest_NotFound'),
+    );
     const sub = required((await bc.subscriptions.list())[0]);
     expect(await bc.subscriptions.delete(sub)).toBe(true);
     expect(await bc.subscriptions.delete(sub)).toBe(false);
-    expect(transport.requests[1]).toMatchObject({ method: 'DELETE', headers: expect.objectContaining({ 'if-match': SUB['@odata.etag'] }) });
+    expect(transport.requests[1]).toMatchObject({
+      method: 'DELETE',
+      headers: expect.objectContaining({ 'if-match': SUB['@odata.etag'] }),
+    });
   });
 });

@@ -29,7 +29,11 @@ export class SubscriptionsResource implements SubscriptionsPort {
   }
 
   async create(input: BcSubscriptionCreate): Promise<BcSubscription> {
-    const body = { notificationUrl: input.notificationUrl, resource: input.resource, ...(input.clientState === undefined ? {} : { clientState: input.clientState }) };
+    const body = {
+      notificationUrl: input.notificationUrl,
+      resource: input.resource,
+      ...(input.clientState === undefined ? {} : { clientState: input.clientState }),
+    };
     return this.client.create(subscriptions, body, subscriptionSchema);
   }
 
@@ -39,10 +43,19 @@ export class SubscriptionsResource implements SubscriptionsPort {
       resource: subscription.resource,
       ...(subscription.clientState === undefined ? {} : { clientState: subscription.clientState }),
     };
-    return this.client.patch(BcPath.environmentEntity('subscriptions', subscription.subscriptionId), subscription.etag, body, subscriptionSchema);
+    return this.client.patch(
+      BcPath.environmentEntity('subscriptions', subscription.subscriptionId),
+      subscription.etag,
+      body,
+      subscriptionSchema,
+    );
   }
 
   async delete(subscription: BcSubscription): Promise<boolean> {
-    return deleteIfPresent(this.client, BcPath.environmentEntity('subscriptions', subscription.subscriptionId), subscription.etag);
+    return deleteIfPresent(
+      this.client,
+      BcPath.environmentEntity('subscriptions', subscription.subscriptionId),
+      subscription.etag,
+    );
   }
 }

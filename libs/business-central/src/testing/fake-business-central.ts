@@ -15,8 +15,20 @@ import {
 import { normaliseExternalDocumentNumber } from '../resources/sales-document-input';
 import { customerSchema } from '../resources/schemas/customer.schema';
 import { BcItemField, BcItemSelection, itemSchema, itemSelectionSchema } from '../resources/schemas/item.schema';
-import { BcCompany, BcCurrency, BcTaxArea, BcTaxGroup, accountSchema, currencySchema, taxCodeSchema } from '../resources/schemas/reference-data.schema';
-import { salesCreditMemoSchema, salesInvoiceSchema, salesOrderSchema } from '../resources/schemas/sales-document.schema';
+import {
+  BcCompany,
+  BcCurrency,
+  BcTaxArea,
+  BcTaxGroup,
+  accountSchema,
+  currencySchema,
+  taxCodeSchema,
+} from '../resources/schemas/reference-data.schema';
+import {
+  salesCreditMemoSchema,
+  salesInvoiceSchema,
+  salesOrderSchema,
+} from '../resources/schemas/sales-document.schema';
 import { ACCOUNT_DEFAULTS, CODE_DEFAULTS, CUSTOMER_DEFAULTS, FakeEntitySet, ITEM_DEFAULTS } from './fake-master-data';
 import { FailNextOptions, FakeFailure, FakeRuntime } from './fake-runtime';
 import { FakeDocumentStore, MasterData } from './fake-sales-documents';
@@ -51,7 +63,11 @@ export class FakeBusinessCentral implements BusinessCentralApi {
 
   constructor(options: FakeBusinessCentralOptions = {}) {
     const rt = (this.runtime = new FakeRuntime(options.now ?? (() => new Date())));
-    this.companyList = [...(options.companies ?? [{ id: '00000000-0000-0000-0000-0000000000c1', name: 'CRONUS', displayName: 'CRONUS USA, Inc.' }])];
+    this.companyList = [
+      ...(options.companies ?? [
+        { id: '00000000-0000-0000-0000-0000000000c1', name: 'CRONUS', displayName: 'CRONUS USA, Inc.' },
+      ]),
+    ];
     this.customerSet = new FakeEntitySet(rt, 'customers', customerSchema, CUSTOMER_DEFAULTS);
     this.itemSet = new FakeEntitySet(rt, 'items', itemSchema, ITEM_DEFAULTS);
     this.currencySet = new FakeEntitySet(rt, 'currencies', currencySchema, CODE_DEFAULTS);
@@ -59,15 +75,49 @@ export class FakeBusinessCentral implements BusinessCentralApi {
     this.taxGroupSet = new FakeEntitySet(rt, 'taxGroups', taxCodeSchema, CODE_DEFAULTS);
     this.accountSet = new FakeEntitySet(rt, 'accounts', accountSchema, ACCOUNT_DEFAULTS);
     const master: MasterData = {
-      customer: ({ id, number }) => this.customerSet.find((c) => (id ? c.id === id.toLowerCase() : c.number === number)),
+      customer: ({ id, number }) =>
+        this.customerSet.find((c) => (id ? c.id === id.toLowerCase() : c.number === number)),
       item: (id) => this.itemSet.records.get(id.toLowerCase()),
       account: (id) => this.accountSet.records.get(id.toLowerCase()),
       lcyCode: options.lcyCode ?? 'USD',
       taxRate: options.taxRate ?? Decimal.ZERO,
     };
-    this.orderStore = new FakeDocumentStore(rt, master, { set: 'salesOrders', linesKey: 'salesOrderLines', dateField: 'orderDate', draftPrefix: 'S-ORD', postedPrefix: 'S-ORD' }, salesOrderSchema);
-    this.invoiceStore = new FakeDocumentStore(rt, master, { set: 'salesInvoices', linesKey: 'salesInvoiceLines', dateField: 'invoiceDate', draftPrefix: 'S-INV', postedPrefix: 'PS-INV' }, salesInvoiceSchema);
-    this.creditMemoStore = new FakeDocumentStore(rt, master, { set: 'salesCreditMemos', linesKey: 'salesCreditMemoLines', dateField: 'creditMemoDate', draftPrefix: 'S-CR', postedPrefix: 'PS-CR' }, salesCreditMemoSchema);
+    this.orderStore = new FakeDocumentStore(
+      rt,
+      master,
+      {
+        set: 'salesOrders',
+        linesKey: 'salesOrderLines',
+        dateField: 'orderDate',
+        draftPrefix: 'S-ORD',
+        postedPrefix: 'S-ORD',
+      },
+      salesOrderSchema,
+    );
+    this.invoiceStore = new FakeDocumentStore(
+      rt,
+      master,
+      {
+        set: 'salesInvoices',
+        linesKey: 'salesInvoiceLines',
+        dateField: 'invoiceDate',
+        draftPrefix: 'S-INV',
+        postedPrefix: 'PS-INV',
+      },
+      salesInvoiceSchema,
+    );
+    this.creditMemoStore = new FakeDocumentStore(
+      rt,
+      master,
+      {
+        set: 'salesCreditMemos',
+        linesKey: 'salesCreditMemoLines',
+        dateField: 'creditMemoDate',
+        draftPrefix: 'S-CR',
+        postedPrefix: 'PS-CR',
+      },
+      salesCreditMemoSchema,
+    );
     this.subscriptions = new FakeSubscriptions(rt);
     this.currencies = codeList(this.currencySet);
     this.taxAreas = codeList(this.taxAreaSet);
@@ -86,10 +136,12 @@ export class FakeBusinessCentral implements BusinessCentralApi {
   }
 
   readonly companies: CompaniesPort = {
-    list: () => this.runtime.call('GET companies', 'read', 'environment', () => this.companyList.map((c) => ({ ...c }))),
+    list: () =>
+      this.runtime.call('GET companies', 'read', 'environment', () => this.companyList.map((c) => ({ ...c }))),
     verify: async (companyId) => {
       const found = (await this.companies.list()).find((c) => c.id === companyId.toLowerCase());
-      if (!found) this.runtime.reject('GET companies', 'read', 'company', 400, 'Internal_CompanyNotFound', 'company not found');
+      if (!found)
+        this.runtime.reject('GET companies', 'read', 'company', 400, 'Internal_CompanyNotFound', 'company not found');
       return found;
     },
   };
@@ -110,15 +162,21 @@ export class FakeBusinessCentral implements BusinessCentralApi {
     byGtin: (gtin) => this.itemSet.list((i) => i.gtin === gtin.trim()),
     list: <K extends BcItemField>(select: readonly K[]): Paged<BcItemSelection<K>> => {
       const schema = itemSelectionSchema(select);
-      return paged(() => this.runtime.call('GET items', 'read', 'company', () => this.itemSet.where(() => true).map((r) => schema.parse(r))));
+      return paged(() =>
+        this.runtime.call('GET items', 'read', 'company', () =>
+          this.itemSet.where(() => true).map((r) => schema.parse(r)),
+        ),
+      );
     },
-    modifiedSince: (since) => paged(() => this.itemSet.list((i) => Date.parse(i.lastModifiedDateTime as string) > since.getTime())),
+    modifiedSince: (since) =>
+      paged(() => this.itemSet.list((i) => Date.parse(i.lastModifiedDateTime as string) > since.getTime())),
   };
 
   readonly salesOrders: SalesOrdersPort = {
     create: (input) => this.orderStore.create(input),
     get: (id) => this.orderStore.get(id),
-    findByExternalDocumentNumber: (ext) => this.orderStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
+    findByExternalDocumentNumber: (ext) =>
+      this.orderStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
     delete: (order) => this.orderStore.delete(order),
     shipAndInvoice: (id) => this.orderStore.action(id, 'shipAndInvoice', (order) => this.invoiceFromOrder(order)),
   };
@@ -126,7 +184,8 @@ export class FakeBusinessCentral implements BusinessCentralApi {
   readonly salesInvoices: SalesInvoicesPort = {
     create: (input) => this.invoiceStore.create(input),
     get: (id) => this.invoiceStore.get(id),
-    findByExternalDocumentNumber: (ext) => this.invoiceStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
+    findByExternalDocumentNumber: (ext) =>
+      this.invoiceStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
     findByOrderNumber: (orderNumber) => this.invoiceStore.findBy('orderNumber', orderNumber.trim().toUpperCase()),
     post: (id) => this.invoiceStore.action(id, 'post', (record) => this.invoiceStore.post(record)),
     deleteDraft: (invoice) => this.invoiceStore.delete(invoice),
@@ -135,7 +194,8 @@ export class FakeBusinessCentral implements BusinessCentralApi {
   readonly salesCreditMemos: SalesCreditMemosPort = {
     create: (input) => this.creditMemoStore.create(input),
     get: (id) => this.creditMemoStore.get(id),
-    findByExternalDocumentNumber: (ext) => this.creditMemoStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
+    findByExternalDocumentNumber: (ext) =>
+      this.creditMemoStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
     post: (id) => this.creditMemoStore.action(id, 'post', (record) => this.creditMemoStore.post(record)),
     deleteDraft: (memo) => this.creditMemoStore.delete(memo),
   };
@@ -152,15 +212,30 @@ export class FakeBusinessCentral implements BusinessCentralApi {
   /** shipAndInvoice: a posted invoice with a new id pointing at the order; the fully handled order disappears. */
   private invoiceFromOrder(order: Record<string, unknown>): void {
     const { salesOrderLines, orderDate, id: orderId, number: orderNumber, status: _status, ...header } = order;
-    const lines = (salesOrderLines as Array<Record<string, unknown>>).map(({ shippedQuantity: _s, invoicedQuantity: _i, shipQuantity: _q, invoiceQuantity: _v, ...line }) => line);
-    const invoice = { ...header, id: this.runtime.id(), invoiceDate: orderDate, orderId, orderNumber, salesInvoiceLines: lines };
-    this.invoiceStore.touch(invoice, { status: 'Open', number: this.invoiceStore.nextNumber('PS-INV'), remainingAmount: header.totalAmountIncludingTax });
+    const lines = (salesOrderLines as Array<Record<string, unknown>>).map(
+      ({ shippedQuantity: _s, invoicedQuantity: _i, shipQuantity: _q, invoiceQuantity: _v, ...line }) => line,
+    );
+    const invoice = {
+      ...header,
+      id: this.runtime.id(),
+      invoiceDate: orderDate,
+      orderId,
+      orderNumber,
+      salesInvoiceLines: lines,
+    };
+    this.invoiceStore.touch(invoice, {
+      status: 'Open',
+      number: this.invoiceStore.nextNumber('PS-INV'),
+      remainingAmount: header.totalAmountIncludingTax,
+    });
     this.invoiceStore.put(invoice);
     this.orderStore.records.delete(orderId as string);
   }
 }
 
-function codeList<S extends typeof currencySchema | typeof taxCodeSchema>(set: FakeEntitySet<S>): CodeListPort<z.output<S>> {
+function codeList<S extends typeof currencySchema | typeof taxCodeSchema>(
+  set: FakeEntitySet<S>,
+): CodeListPort<z.output<S>> {
   return {
     list: () => set.list(),
     byCode: async (code) => (await set.list((r) => r.code === code.trim().toUpperCase()))[0],

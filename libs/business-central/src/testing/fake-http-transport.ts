@@ -1,15 +1,35 @@
-import { HttpRequest, HttpResponse, HttpTransport, TransportFailure, TransportFailureKind } from '../http/http-transport.port';
+import {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  TransportFailure,
+  TransportFailureKind,
+} from '../http/http-transport.port';
 
-export type FakeReply = HttpResponse | TransportFailureKind | ((request: HttpRequest) => HttpResponse | Promise<HttpResponse>);
+export type FakeReply =
+  HttpResponse | TransportFailureKind | ((request: HttpRequest) => HttpResponse | Promise<HttpResponse>);
 
 /** A JSON answer as BC sends it. */
 export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-  return { status, headers: { 'content-type': 'application/json; odata.metadata=minimal', ...headers }, body: body === undefined ? '' : JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json; odata.metadata=minimal', ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
 }
 
 /** BC's error body `{"error":{"code","message"}}`. */
-export function bcErrorReply(status: number, code: string, message = 'error', headers: Record<string, string> = {}): HttpResponse {
-  return jsonReply(status, { error: { code, message: `${message}  CorrelationId:  00000000-0000-0000-0000-000000000000.` } }, headers);
+export function bcErrorReply(
+  status: number,
+  code: string,
+  message = 'error',
+  headers: Record<string, string> = {},
+): HttpResponse {
+  return jsonReply(
+    status,
+    { error: { code, message: `${message}  CorrelationId:  00000000-0000-0000-0000-000000000000.` } },
+    headers,
+  );
 }
 
 /**

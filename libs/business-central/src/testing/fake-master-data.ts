@@ -43,7 +43,9 @@ export class FakeEntitySet<S extends z.ZodType> {
   }
 
   list(predicate: (record: WireRecord) => boolean = () => true): Promise<z.output<S>[]> {
-    return this.rt.call(`GET ${this.set}`, 'read', 'company', () => this.where(predicate).map((r) => this.schema.parse(r)));
+    return this.rt.call(`GET ${this.set}`, 'read', 'company', () =>
+      this.where(predicate).map((r) => this.schema.parse(r)),
+    );
   }
 
   async byId(id: string): Promise<z.output<S> | undefined> {
@@ -51,7 +53,8 @@ export class FakeEntitySet<S extends z.ZodType> {
     try {
       return await this.rt.call(op, 'read', 'entity', () => {
         const record = this.records.get(id.toLowerCase());
-        if (!record) this.rt.reject(op, 'read', 'entity', 404, 'BadRequest_NotFound', `The ${this.set} does not exist.`);
+        if (!record)
+          this.rt.reject(op, 'read', 'entity', 404, 'BadRequest_NotFound', `The ${this.set} does not exist.`);
         return this.schema.parse(record);
       });
     } catch (err) {
@@ -67,7 +70,14 @@ export class FakeEntitySet<S extends z.ZodType> {
       for (const [name, max] of Object.entries(this.set === 'customers' ? CUSTOMER_FIELD_LENGTHS : {})) {
         const value = fields[name as keyof BcCustomerCreate];
         if (typeof value === 'string' && value.length > (max ?? Infinity)) {
-          this.rt.reject(op, 'create', 'company', 400, 'Application_StringExceededLength', `The length of the string is ${value.length}, but it must be less than or equal to ${max} characters.`);
+          this.rt.reject(
+            op,
+            'create',
+            'company',
+            400,
+            'Application_StringExceededLength',
+            `The length of the string is ${value.length}, but it must be less than or equal to ${max} characters.`,
+          );
         }
       }
       return this.add({ number: `${numberPrefix}${this.records.size + 10001}`, ...fields });
@@ -81,7 +91,29 @@ function toWire(fields: WireRecord): WireRecord {
   return out;
 }
 
-export const CUSTOMER_DEFAULTS = (): WireRecord => ({ displayName: '', type: 'Company', email: '', blocked: ' ', currencyCode: '', taxLiable: false });
-export const ITEM_DEFAULTS = (): WireRecord => ({ displayName: '', type: 'Inventory', blocked: false, gtin: '', inventory: 0, unitPrice: 0, baseUnitOfMeasureCode: 'PCS', taxGroupCode: '' });
+export const CUSTOMER_DEFAULTS = (): WireRecord => ({
+  displayName: '',
+  type: 'Company',
+  email: '',
+  blocked: ' ',
+  currencyCode: '',
+  taxLiable: false,
+});
+export const ITEM_DEFAULTS = (): WireRecord => ({
+  displayName: '',
+  type: 'Inventory',
+  blocked: false,
+  gtin: '',
+  inventory: 0,
+  unitPrice: 0,
+  baseUnitOfMeasureCode: 'PCS',
+  taxGroupCode: '',
+});
 export const CODE_DEFAULTS = (): WireRecord => ({ displayName: '' });
-export const ACCOUNT_DEFAULTS = (): WireRecord => ({ displayName: '', blocked: false, accountType: 'Posting', directPosting: true, category: 'Income' });
+export const ACCOUNT_DEFAULTS = (): WireRecord => ({
+  displayName: '',
+  blocked: false,
+  accountType: 'Posting',
+  directPosting: true,
+  category: 'Income',
+});

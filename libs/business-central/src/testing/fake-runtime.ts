@@ -38,7 +38,9 @@ export class FakeRuntime {
 
   async call<T>(operation: string, kind: RequestKind, target: BcTarget, effect: () => T): Promise<T> {
     this.calls.push(operation);
-    const index = this.scripted.findIndex((s) => s.options.operation === undefined || s.options.operation === operation);
+    const index = this.scripted.findIndex(
+      (s) => s.options.operation === undefined || s.options.operation === operation,
+    );
     if (index < 0) return effect();
     const [scripted] = this.scripted.splice(index, 1) as [Scripted];
     if (scripted.options.afterCommit) effect();
@@ -46,8 +48,22 @@ export class FakeRuntime {
   }
 
   /** Throws what the HTTP client throws for this BC answer. */
-  reject(operation: string, kind: RequestKind, target: BcTarget, status: number, bcCode: string, bcMessage: string): never {
-    throw businessCentralErrorFor({ status, bcCode, bcMessage, operation, target, nonIdempotentWrite: kind === 'create' || kind === 'action' });
+  reject(
+    operation: string,
+    kind: RequestKind,
+    target: BcTarget,
+    status: number,
+    bcCode: string,
+    bcMessage: string,
+  ): never {
+    throw businessCentralErrorFor({
+      status,
+      bcCode,
+      bcMessage,
+      operation,
+      target,
+      nonIdempotentWrite: kind === 'create' || kind === 'action',
+    });
   }
 
   etag(): string {
@@ -64,7 +80,8 @@ export class FakeRuntime {
   }
 
   private errorFor(s: Scripted, operation: string, kind: RequestKind, target: BcTarget): Error {
-    if (typeof s.failure === 'string') return transportError(operation, kind, new TransportFailure(s.failure, `fake ${s.failure}`));
+    if (typeof s.failure === 'string')
+      return transportError(operation, kind, new TransportFailure(s.failure, `fake ${s.failure}`));
     return businessCentralErrorFor({
       status: s.failure,
       bcCode: s.options.bcCode,

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { Decimal } from '@mlc/platform-money';
 import { isRecordNotFound } from '../client/business-central-errors';
 import { BC_PRECISION } from '../client/wire';
-import { BcSalesCreditMemoCreate, BcSalesInvoiceCreate, BcSalesOrderCreate, salesDocumentBody } from '../resources/sales-document-input';
+import {
+  BcSalesCreditMemoCreate,
+  BcSalesInvoiceCreate,
+  BcSalesOrderCreate,
+  salesDocumentBody,
+} from '../resources/sales-document-input';
 import { FakeRuntime, WireRecord } from './fake-runtime';
 
 /** The three sales document kinds differ only in names; the fake keeps one store per kind. */
@@ -48,7 +53,9 @@ export class FakeDocumentStore<S extends z.ZodType> {
 
   async get(id: string): Promise<z.output<S> | undefined> {
     try {
-      return await this.rt.call(`GET ${this.kind.set}({id})`, 'read', 'entity', () => this.read(this.require(`GET ${this.kind.set}({id})`, id)));
+      return await this.rt.call(`GET ${this.kind.set}({id})`, 'read', 'entity', () =>
+        this.read(this.require(`GET ${this.kind.set}({id})`, id)),
+      );
     } catch (err) {
       if (isRecordNotFound(err)) return undefined;
       throw err;
@@ -66,8 +73,24 @@ export class FakeDocumentStore<S extends z.ZodType> {
     try {
       return await this.rt.call(op, 'delete', 'entity', () => {
         const record = this.require(op, doc.id);
-        if (record['@odata.etag'] !== doc.etag) this.rt.reject(op, 'delete', 'entity', 409, 'Request_EntityChanged', 'Another user has already changed the record.');
-        if (record.status !== 'Draft') this.rt.reject(op, 'delete', 'entity', 400, 'Application_DialogException', 'The document has been posted and can no longer be modified.');
+        if (record['@odata.etag'] !== doc.etag)
+          this.rt.reject(
+            op,
+            'delete',
+            'entity',
+            409,
+            'Request_EntityChanged',
+            'Another user has already changed the record.',
+          );
+        if (record.status !== 'Draft')
+          this.rt.reject(
+            op,
+            'delete',
+            'entity',
+            400,
+            'Application_DialogException',
+            'The document has been posted and can no longer be modified.',
+          );
         return this.records.delete(doc.id);
       });
     } catch (err) {
@@ -80,14 +103,26 @@ export class FakeDocumentStore<S extends z.ZodType> {
     const op = `POST ${this.kind.set}({id})/Microsoft.NAV.${name}`;
     return this.rt.call(op, 'action', 'entity', () => {
       const record = this.require(op, id);
-      if (record.status !== 'Draft') this.rt.reject(op, 'action', 'entity', 400, 'Application_DialogException', 'The action can be applied to a draft document only.');
+      if (record.status !== 'Draft')
+        this.rt.reject(
+          op,
+          'action',
+          'entity',
+          400,
+          'Application_DialogException',
+          'The action can be applied to a draft document only.',
+        );
       effect(record);
     });
   }
 
   /** Drafts become posted: same id, new number, status "Open". */
   post(record: WireRecord): void {
-    this.touch(record, { status: 'Open', number: this.nextNumber(this.kind.postedPrefix), remainingAmount: record.totalAmountIncludingTax });
+    this.touch(record, {
+      status: 'Open',
+      number: this.nextNumber(this.kind.postedPrefix),
+      remainingAmount: record.totalAmountIncludingTax,
+    });
   }
 
   /** Stores an already built record (posted invoices made from orders). */
@@ -110,15 +145,27 @@ export class FakeDocumentStore<S extends z.ZodType> {
 
   private require(op: string, id: string): WireRecord {
     const record = this.records.get(id.toLowerCase());
-    if (!record) this.rt.reject(op, 'read', 'entity', 404, 'BadRequest_NotFound', `The ${this.kind.set} does not exist.`);
+    if (!record)
+      this.rt.reject(op, 'read', 'entity', 404, 'BadRequest_NotFound', `The ${this.kind.set} does not exist.`);
     return record;
   }
 
   private insert(input: Input): WireRecord {
     const op = `POST ${this.kind.set}`;
     const body = salesDocumentBody(input, this.kind.linesKey);
-    const customer = this.master.customer({ id: body.customerId as string | undefined, number: body.customerNumber as string | undefined });
-    if (!customer) this.rt.reject(op, 'create', 'company', 400, 'Application_DialogException', 'The sell-to customer cannot be found.');
+    const customer = this.master.customer({
+      id: body.customerId as string | undefined,
+      number: body.customerNumber as string | undefined,
+    });
+    if (!customer)
+      this.rt.reject(
+        op,
+        'create',
+        'company',
+        400,
+        'Application_DialogException',
+        'The sell-to customer cannot be found.',
+      );
     const id = this.rt.id();
     const lines = ((body[this.kind.linesKey] as WireRecord[]) ?? []).map((line, i) => this.buildLine(op, id, line, i));
     const today = this.rt.timestamp().slice(0, 10);
@@ -144,7 +191,8 @@ export class FakeDocumentStore<S extends z.ZodType> {
   }
 
   private buildLine(op: string, documentId: string, line: WireRecord, index: number): WireRecord {
-    const reject = (message: string): never => this.rt.reject(op, 'create', 'company', 400, 'Application_DialogException', message);
+    const reject = (message: string): never =>
+      this.rt.reject(op, 'create', 'company', 400, 'Application_DialogException', message);
     if (line.itemId && line.accountId) reject('Both "itemId" and "accountId" are specified. Specify only one of them.');
     const item = line.itemId ? this.master.item(line.itemId as string) : undefined;
     const account = line.accountId ? this.master.account(line.accountId as string) : undefined;
@@ -152,13 +200,23 @@ export class FakeDocumentStore<S extends z.ZodType> {
     if (line.accountId && !account) reject('Account does not exist.');
     if (item?.blocked) reject(`Blocked must be equal to 'No' in Item: No.=${String(item.number)}.`);
     const quantity = Decimal.fromWireNumber((line.quantity as number | undefined) ?? 0);
-    const unitPrice = Decimal.fromWireNumber((line.unitPrice as number | undefined) ?? (item?.unitPrice as number | undefined) ?? 0);
+    const unitPrice = Decimal.fromWireNumber(
+      (line.unitPrice as number | undefined) ?? (item?.unitPrice as number | undefined) ?? 0,
+    );
     const percent = Decimal.fromWireNumber((line.discountPercent as number | undefined) ?? 0);
     const discount = Decimal.fromWireNumber((line.discountAmount as number | undefined) ?? 0);
     const gross = quantity.times(unitPrice);
     const net = gross.minus(gross.times(percent).dividedBy(100)).minus(discount).round(ROUND);
     const tax = line.lineType === 'Comment' ? Decimal.ZERO : net.times(this.master.taxRate).round(ROUND);
-    const orderFields = this.kind.set === 'salesOrders' ? { shippedQuantity: 0, invoicedQuantity: 0, shipQuantity: quantity.toWireNumber(), invoiceQuantity: quantity.toWireNumber() } : {};
+    const orderFields =
+      this.kind.set === 'salesOrders'
+        ? {
+            shippedQuantity: 0,
+            invoicedQuantity: 0,
+            shipQuantity: quantity.toWireNumber(),
+            invoiceQuantity: quantity.toWireNumber(),
+          }
+        : {};
     return {
       ...line,
       id: this.rt.id(),

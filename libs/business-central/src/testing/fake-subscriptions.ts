@@ -18,11 +18,15 @@ export class FakeSubscriptions implements SubscriptionsPort {
   constructor(private readonly rt: FakeRuntime) {}
 
   list(): Promise<BcSubscription[]> {
-    return this.rt.call('GET subscriptions', 'read', 'environment', () => [...this.records.values()].map((r) => subscriptionSchema.parse(r)));
+    return this.rt.call('GET subscriptions', 'read', 'environment', () =>
+      [...this.records.values()].map((r) => subscriptionSchema.parse(r)),
+    );
   }
 
   async get(subscriptionId: string): Promise<BcSubscription | undefined> {
-    const record = await this.rt.call('GET subscriptions({id})', 'read', 'entity', () => this.records.get(subscriptionId));
+    const record = await this.rt.call('GET subscriptions({id})', 'read', 'entity', () =>
+      this.records.get(subscriptionId),
+    );
     return record ? subscriptionSchema.parse(record) : undefined;
   }
 
@@ -30,7 +34,8 @@ export class FakeSubscriptions implements SubscriptionsPort {
     const op = 'POST subscriptions';
     const accepted = await this.handshake(input.notificationUrl, randomBytes(8).toString('hex'));
     return this.rt.call(op, 'create', 'environment', () => {
-      if (!accepted) this.rt.reject(op, 'create', 'environment', 400, 'BadRequest', 'The subscription could not be validated.');
+      if (!accepted)
+        this.rt.reject(op, 'create', 'environment', 400, 'BadRequest', 'The subscription could not be validated.');
       const record: WireRecord = { subscriptionId: randomBytes(16).toString('hex'), clientState: '', ...input };
       this.stamp(record);
       this.records.set(record.subscriptionId as string, record);
@@ -43,7 +48,8 @@ export class FakeSubscriptions implements SubscriptionsPort {
     const accepted = await this.handshake(subscription.notificationUrl, randomBytes(8).toString('hex'));
     return this.rt.call(op, 'update', 'entity', () => {
       const record = this.current(op, 'update', subscription);
-      if (!accepted) this.rt.reject(op, 'update', 'entity', 400, 'BadRequest', 'The subscription could not be validated.');
+      if (!accepted)
+        this.rt.reject(op, 'update', 'entity', 400, 'BadRequest', 'The subscription could not be validated.');
       this.stamp(record);
       return subscriptionSchema.parse(record);
     });
@@ -52,7 +58,9 @@ export class FakeSubscriptions implements SubscriptionsPort {
   async delete(subscription: BcSubscription): Promise<boolean> {
     const op = 'DELETE subscriptions({id})';
     try {
-      return await this.rt.call(op, 'delete', 'entity', () => this.records.delete(this.current(op, 'delete', subscription).subscriptionId as string));
+      return await this.rt.call(op, 'delete', 'entity', () =>
+        this.records.delete(this.current(op, 'delete', subscription).subscriptionId as string),
+      );
     } catch (err) {
       if (isRecordNotFound(err)) return false;
       throw err;
@@ -62,7 +70,8 @@ export class FakeSubscriptions implements SubscriptionsPort {
   private current(op: string, kind: 'update' | 'delete', subscription: BcSubscription): WireRecord {
     const record = this.records.get(subscription.subscriptionId);
     if (!record) this.rt.reject(op, kind, 'entity', 404, 'BadRequest_NotFound', 'The subscription does not exist.');
-    if (record['@odata.etag'] !== subscription.etag) this.rt.reject(op, kind, 'entity', 409, 'Request_EntityChanged', 'Another user has already changed the record.');
+    if (record['@odata.etag'] !== subscription.etag)
+      this.rt.reject(op, kind, 'entity', 409, 'Request_EntityChanged', 'Another user has already changed the record.');
     return record;
   }
 

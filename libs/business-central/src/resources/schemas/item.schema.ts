@@ -36,7 +36,9 @@ export const itemSchema = withEtag(itemFields);
 export type BcItem = z.output<typeof itemSchema>;
 export type BcItemField = keyof z.output<typeof itemFields>;
 /** An item read with `$select`: only the chosen fields (and `id`, always selected). */
-export type BcItemSelection<K extends BcItemField> = Pick<z.output<typeof itemFields>, K | 'id'> & { readonly etag?: string };
+export type BcItemSelection<K extends BcItemField> = Pick<z.output<typeof itemFields>, K | 'id'> & {
+  readonly etag?: string;
+};
 
 /** Schema for an item read with `$select=<fields>`; `id` is always included. */
 export function itemSelectionSchema<K extends BcItemField>(fields: readonly K[]) {
