@@ -144,8 +144,8 @@ export class StoreRateLimiter {
     if (h.left !== undefined && relation !== 'stale') {
       // Requests still in flight may not be counted in this answer yet.
       const estimate = h.left - this.inFlight;
-      const keepLower = relation === 'current' && this.storeLeft !== undefined;
-      this.storeLeft = keepLower ? Math.min(this.storeLeft!, estimate) : estimate;
+      const previous = relation === 'current' ? this.storeLeft : undefined;
+      this.storeLeft = previous === undefined ? estimate : Math.min(previous, estimate);
     }
     if (status === 429) this.backOff(retryAfterMs(headers, now), now);
     else this.consecutive429 = 0;

@@ -22,9 +22,9 @@ export class ManualClock {
   async runUntilIdle(maxTimers = 1_000_000): Promise<void> {
     for (let fired = 0; fired < maxTimers; fired += 1) {
       await settle();
-      if (this.timers.length === 0) return;
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.timers.shift()!;
+      const next = this.timers.shift();
+      if (!next) return;
       this.current = Math.max(this.current, next.at);
       next.resolve();
     }

@@ -26,7 +26,7 @@ interface Fields {
 export function parseRfc2822(text: string): Date {
   const m = RFC_2822.exec(text.trim());
   if (!m) throw new RangeError(`not an RFC 2822 date: "${text}"`);
-  const [, day, month, year, hour, minute, second = '0', zone] = m;
+  const [, day, month, year, hour, minute, second = '0', zone = ''] = m;
   return toInstant(text, {
     year: Number(year),
     month: MONTHS.indexOf(month as (typeof MONTHS)[number]) + 1,
@@ -35,7 +35,7 @@ export function parseRfc2822(text: string): Date {
     minute: Number(minute),
     second: Number(second),
     millis: 0,
-    offsetMinutes: parseOffset(zone!),
+    offsetMinutes: parseOffset(zone),
   });
 }
 
@@ -43,7 +43,7 @@ export function parseRfc2822(text: string): Date {
 export function parseIso8601(text: string): Date {
   const m = ISO_8601.exec(text.trim());
   if (!m) throw new RangeError(`not an ISO 8601 date-time with offset: "${text}"`);
-  const [, year, month, day, hour, minute, second = '0', fraction = '', zone] = m;
+  const [, year, month, day, hour, minute, second = '0', fraction = '', zone = ''] = m;
   return toInstant(text, {
     year: Number(year),
     month: Number(month),
@@ -52,7 +52,7 @@ export function parseIso8601(text: string): Date {
     minute: Number(minute),
     second: Number(second),
     millis: Number(fraction.padEnd(3, '0').slice(0, 3)),
-    offsetMinutes: parseOffset(zone!),
+    offsetMinutes: parseOffset(zone),
   });
 }
 

@@ -73,9 +73,8 @@ export class WebhookVerifier {
       if (outcome === scheme) return { verified: true, scheme };
       failures.push({ scheme, reason: outcome as WebhookFailureReason });
     }
-    if (failures.length === 0) return { verified: false, reason: 'not-configured', failures };
-    const telling = failures.find((f) => f.reason !== 'missing-headers') ?? failures[0]!;
-    return { verified: false, reason: telling.reason, failures };
+    const telling = failures.find((f) => f.reason !== 'missing-headers') ?? failures[0];
+    return { verified: false, reason: telling?.reason ?? 'not-configured', failures };
   }
 
   private checks(): Array<[WebhookScheme, (headers: HeaderBag, body: Buffer) => Check]> {
