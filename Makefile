@@ -52,13 +52,13 @@ test-unit: deps
 	@mkdir -p $(RESULTS)
 	jest --selectProjects unit --json --outputFile=$(RESULTS)/unit.json
 
-test-int: infra-up
+test-int: infra-up build
 	@mkdir -p $(RESULTS)
-	source infra/env.sh && jest --selectProjects int --runInBand --json --outputFile=$(RESULTS)/int.json
+	source infra/env.sh && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects int --runInBand --json --outputFile=$(RESULTS)/int.json
 
 test-e2e: infra-up build
 	@mkdir -p $(RESULTS)
-	source infra/env.sh && jest --selectProjects e2e --runInBand --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
+	source infra/env.sh && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects e2e --runInBand --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
 
 test: ## The whole suite on the real local stack (lint, unit, integration, e2e)
 	@rm -rf $(RESULTS)

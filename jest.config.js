@@ -10,6 +10,8 @@ const shared = {
 };
 
 module.exports = {
+  // Integration tests wait on real brokers and databases; e2e raises this again in its own setup.
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts'] },
     {
@@ -17,14 +19,13 @@ module.exports = {
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
       setupFiles: ['<rootDir>/libs/testing/src/jest-int-setup.ts'],
-      testTimeout: 120_000,
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/libs/testing/src/jest-int-setup.ts'],
-      testTimeout: 600_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-e2e-timeout.ts'],
     },
   ],
 };

@@ -12,7 +12,9 @@ function isSecret(schema: z.ZodType): boolean {
   let current: z.ZodType | undefined = schema;
   while (current) {
     if (secretSchemas.has(current)) return true;
-    const def = (current as unknown as { _zod?: { def?: { innerType?: z.ZodType; in?: z.ZodType } } })._zod?.def;
+    const def: { innerType?: z.ZodType; in?: z.ZodType } | undefined = (
+      current as unknown as { _zod?: { def?: { innerType?: z.ZodType; in?: z.ZodType } } }
+    )._zod?.def;
     current = def?.innerType ?? def?.in;
   }
   return false;

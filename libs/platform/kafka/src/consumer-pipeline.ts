@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { connectionIdOfKey, TopicContract } from '@mlc/contracts';
+import { describeError, dispositionOf, RetryableError } from '@mlc/platform-errors';
+import type { Logger } from '@mlc/platform-observability';
+import { retry, sleep } from '@mlc/platform-resilience';
+import { deadLetterRecord, headersToStrings } from './dead-letter';
+import type { EventProducer } from './event-producer';
+import type { NewParkedMessage, ParkingLot } from './parking-lot.port';
+import { consumerLag, handleSeconds, messagesTotal, parkedMessages, parkedOldestSeconds } from './pipeline-metrics';
+import type { SchemaSerde } from './schema-serde';
+
+export interface MessageContext {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string;
+  readonly connectionId: string;
+  readonly headers: Record<string, string>;
+  /** True when the message comes out of the parking lot rather than straight off the partition. */
+  readonly resumed: boolean;
+}
+
+export type MessageHandler<V> = (value: V, ctx: MessageContext) => Promise<void>;
+
+export interface PipelineOptions<V> {
+  readonly kafka: Kafka;
+  readonly serde: SchemaSerde;
+  readonly producer: EventProducer;
+  readonly parking: ParkingLot;
+  readonly groupId: string;
+  readonly topic: TopicContract;
+  readonly handler: MessageHandler<V>;
+  /** Called after a message was dead-lettered (e.g. to mark the ledger FAILED). Must be idempotent. */
+  readonly onDeadLetter?: (err: unknown, ctx: MessageContext, value?: V) => Promise<void>;
+  readonly logger: Logger;
+  readonly retry?: { attempts: number; baseMs: number; maxMs: number };
+  readonly resumeIntervalMs?: number;
+  readonly partitionsConsumedConcurrently?: number;
+  readonly fromBeginning?: boolean;
+  /** Unknown errors crash: by default the process exits and its supervisor restarts it. */
+  readonly onCrash?: (err: unknown) => void;
+}
+
+type Outcome = 'handled' | 'dead_lettered' | 'parked' | 'still_parked';
+
+/**
+ * The one consumer pipeline: decode -> validate -> handle -> classify -> retry with full-jitter backoff, park the
+ * connection (retryable, circuit open) or dead-letter (permanent, invalid) BEFORE the offset is committed. Messages of
+ * a partition are handled one at a time, so per-key order holds; a parked connection's later messages queue behind
+ * its parked ones while other connections on the same partition keep moving. Unknown errors crash.
+ */
+export class ConsumerPipeline<V> {
+  private readonly consumer: Consumer;
+  private readonly instanceId = randomUUID();
+  private drainer?: NodeJS.Timeout;
+  private draining = false;
+  private crashed = false;
+
+  constructor(private readonly opts: PipelineOptions<V>) {
+    this.consumer = opts.kafka.consumer({ groupId: opts.groupId, sessionTimeout: 30_000, heartbeatInterval: 3000 });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.opts.topic.name, fromBeginning: this.opts.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      autoCommitThreshold: 20,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+    const interval = this.opts.resumeIntervalMs ?? 5000;
+    this.drainer = setInterval(() => void this.drainParked(), interval);
+    this.drainer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.drainer);
+    await this.consumer.disconnect();
+  }
+
+  /** Resumes parked connections now (also runs on a timer). */
+  async drainParked(): Promise<void> {
+    if (this.draining || this.crashed) return;
+    this.draining = true;
+    try {
+      for (const connectionId of await this.opts.parking.parkedConnections(this.opts.groupId)) {
+        if (await this.opts.parking.claim(this.opts.groupId, connectionId, this.instanceId, 60_000)) {
+          await this.drainConnection(connectionId);
+        }
+      }
+      const stats = await this.opts.parking.stats(this.opts.groupId);
+      parkedMessages.set({ group: this.opts.groupId }, stats.count);
+      parkedOldestSeconds.set({ group: this.opts.groupId }, stats.oldestAgeMs / 1000);
+    } catch (err) {
+      this.opts.logger.warn({ err: describeError(err), group: this.opts.groupId }, 'resuming parked messages failed');
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale() || this.crashed) break;
+      const raw = this.toRaw(batch.topic, batch.partition, message);
+      const started = process.hrtime.bigint();
+      const outcome = await this.fromPartition(raw, heartbeat);
+      handleSeconds.observe({ topic: batch.topic, group: this.opts.groupId }, Number(process.hrtime.bigint() - started) / 1e9);
+      messagesTotal.inc({ topic: batch.topic, group: this.opts.groupId, outcome });
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+    consumerLag.set({ topic: batch.topic, group: this.opts.groupId, partition: String(batch.partition) }, Number(batch.offsetLag()));
+  }
+
+  private async fromPartition(raw: NewParkedMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
+    const connectionId = connectionIdOfKey(raw.key);
+    if (await this.opts.parking.appendIfParked(this.opts.groupId, connectionId, raw)) return 'still_parked';
+    const result = await this.process(raw, false, heartbeat);
+    if (result.kind === 'retry-later') {
+      await this.opts.parking.park(this.opts.groupId, connectionId, raw, describeError(result.err).message);
+      this.opts.logger.warn({ connectionId, key: raw.key, reason: describeError(result.err) }, 'connection parked');
+      return 'parked';
+    }
+    return result.kind;
+  }
+
+  private async drainConnection(connectionId: string): Promise<void> {
+    for (;;) {
+      const next = await this.opts.parking.peek(this.opts.groupId, connectionId);
+      if (!next) {
+        if (await this.opts.parking.unparkIfEmpty(this.opts.groupId, connectionId)) {
+          this.opts.logger.info({ connectionId, group: this.opts.groupId }, 'connection resumed');
+          return;
+        }
+        continue;
+      }
+      const result = await this.process(next, true, async () => undefined);
+      if (result.kind === 'retry-later') return;
+      await this.opts.parking.remove(next.id);
+      messagesTotal.inc({ topic: next.topic, group: this.opts.groupId, outcome: result.kind });
+    }
+  }
+
+  /** Decode, handle with retries, and settle: handled, dead-lettered, or to be retried later (parking). */
+  private async process(
+    raw: NewParkedMessage,
+    resumed: boolean,
+    heartbeat: () => Promise<void>,
+  ): Promise<{ kind: 'handled' | 'dead_lettered' } | { kind: 'retry-later'; err: unknown }> {
+    const ctx: MessageContext = { ...raw, connectionId: connectionIdOfKey(raw.key), resumed };
+    let value: V | undefined;
+    try {
+      value = await this.opts.serde.decode<V>(this.opts.topic, raw.value);
+      const decoded = value;
+      await retry(() => this.opts.handler(decoded, ctx), {
+        ...(this.opts.retry ?? { attempts: 4, baseMs: 200, maxMs: 5000 }),
+        isRetryable: (err) => dispositionOf(err) === 'retry' && !isCircuitOpen(err),
+        onRetry: ({ attempt, err }) => {
+          messagesTotal.inc({ topic: raw.topic, group: this.opts.groupId, outcome: 'retried' });
+          this.opts.logger.info({ key: raw.key, attempt, reason: describeError(err) }, 'retrying message');
+        },
+        sleep: async (ms) => {
+          await heartbeat();
+          await sleep(ms);
+        },
+      });
+      return { kind: 'handled' };
+    } catch (err) {
+      const disposition = dispositionOf(err);
+      if (disposition === 'retry') return { kind: 'retry-later', err };
+      if (disposition === 'dead-letter') {
+        await this.deadLetter(raw, err);
+        await this.opts.onDeadLetter?.(err, ctx, value);
+        return { kind: 'dead_lettered' };
+      }
+      this.crash(err, raw);
+      throw err;
+    }
+  }
+
+  private async deadLetter(raw: NewParkedMessage, err: unknown): Promise<void> {
+    const record = deadLetterRecord({ ...raw, group: this.opts.groupId }, raw.key, raw.value, err, new Date());
+    await this.opts.producer.sendRaw(record.topic, [record.message]);
+    this.opts.logger.warn({ key: raw.key, topic: raw.topic, offset: raw.offset, reason: describeError(err) }, 'dead-lettered');
+  }
+
+  private crash(err: unknown, raw: NewParkedMessage): void {
+    this.crashed = true;
+    clearInterval(this.drainer);
+    this.opts.logger.fatal({ key: raw.key, offset: raw.offset, err: describeError(err) }, 'unexpected error: crashing');
+    (this.opts.onCrash ?? (() => process.exit(1)))(err);
+  }
+
+  private toRaw(topic: string, partition: number, m: KafkaMessage): NewParkedMessage {
+    return {
+      topic,
+      partition,
+      offset: m.offset,
+      key: m.key?.toString('utf8') ?? '',
+      value: m.value,
+      headers: headersToStrings(m.headers as Record<string, unknown>),
+    };
+  }
+}
+
+function isCircuitOpen(err: unknown): boolean {
+  return err instanceof RetryableError && err.code === 'CIRCUIT_OPEN';
+}

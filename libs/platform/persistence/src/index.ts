@@ -1,0 +1,3 @@
+export * from './database';
+export { DataSource } from 'typeorm';
+export type { MigrationInterface, QueryRunner } from 'typeorm';
