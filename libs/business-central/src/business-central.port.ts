@@ -2,7 +2,7 @@ import { BcCustomer, BcCustomerCreate } from './resources/schemas/customer.schem
 import { BcItem, BcItemField, BcItemSelection } from './resources/schemas/item.schema';
 import { BcAccount, BcCompany, BcCurrency, BcTaxArea, BcTaxGroup } from './resources/schemas/reference-data.schema';
 import { BcSalesCreditMemo, BcSalesInvoice, BcSalesOrder } from './resources/schemas/sales-document.schema';
-import { BcSubscription, BcSubscriptionCreate } from './resources/schemas/subscription.schema';
+import { BcSubscription, BcSubscriptionChanges, BcSubscriptionCreate } from './resources/schemas/subscription.schema';
 import { BcSalesCreditMemoCreate, BcSalesInvoiceCreate, BcSalesOrderCreate } from './resources/sales-document-input';
 
 /*
@@ -28,6 +28,8 @@ export interface CompaniesPort {
   list(): Promise<BcCompany[]>;
   /** The company with this id, or a CONFIG error saying it is not in the environment. */
   verify(companyId: string): Promise<BcCompany>;
+  /** The company with this id, name or display name (case-insensitive); a CONFIG error when none or several match. */
+  resolve(nameOrId: string): Promise<BcCompany>;
 }
 
 export interface CustomersPort {
@@ -102,8 +104,11 @@ export interface SubscriptionsPort {
   get(subscriptionId: string): Promise<BcSubscription | undefined>;
   /** BC calls notificationUrl with `?validationToken=` before answering; the receiver must echo it. */
   create(input: BcSubscriptionCreate): Promise<BcSubscription>;
-  /** PATCH with If-Match: repeats the handshake and extends expirationDateTime by about three days. */
-  renew(subscription: BcSubscription): Promise<BcSubscription>;
+  /**
+   * PATCH with If-Match: repeats the handshake and extends expirationDateTime by about three days. `changes` moves the
+   * subscription to a new notificationUrl or clientState (key rotation) in the same call.
+   */
+  renew(subscription: BcSubscription, changes?: BcSubscriptionChanges): Promise<BcSubscription>;
   /** False when it was already gone. */
   delete(subscription: BcSubscription): Promise<boolean>;
 }

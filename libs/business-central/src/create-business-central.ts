@@ -1,3 +1,4 @@
+import type { Logger } from '@mlc/platform-observability';
 import { BreakerRegistry } from '@mlc/platform-resilience';
 import { AccessTokenSource } from './auth/access-token-source.port';
 import { EntraTokenProvider } from './auth/entra-token-provider';
@@ -29,6 +30,8 @@ export interface BusinessCentralOptions extends BusinessCentralTarget {
   readonly retry?: BusinessCentralClientOptions['retry'];
   readonly pageSize?: number;
   readonly onRetry?: BusinessCentralClientOptions['onRetry'];
+  /** Retries are logged here when no onRetry is given: operation template, attempt, delay, code; never URLs or bodies. */
+  readonly logger?: Pick<Logger, 'warn'>;
   /** Overrides for tests and shared pools. */
   readonly transport?: HttpTransport;
   readonly tokens?: AccessTokenSource;
@@ -105,8 +108,16 @@ export function createBusinessCentral(options: BusinessCentralOptions): Business
     timeouts: options.timeouts,
     retry: options.retry,
     pageSize: options.pageSize,
-    onRetry: options.onRetry,
+    onRetry: options.onRetry ?? retryLogger(options.logger, options.connectionId),
     clock,
   });
   return new BusinessCentral(client, ownedTransport);
+}
+
+function retryLogger(
+  logger: Pick<Logger, 'warn'> | undefined,
+  connectionId: string,
+): BusinessCentralClientOptions['onRetry'] {
+  if (!logger) return undefined;
+  return (info) => logger.warn({ system: 'business-central', connectionId, ...info }, 'business-central call retried');
 }

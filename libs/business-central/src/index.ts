@@ -52,7 +52,11 @@ export type {
   BcSalesOrder,
   BcSalesOrderLine,
 } from './resources/schemas/sales-document.schema';
-export type { BcSubscription, BcSubscriptionCreate } from './resources/schemas/subscription.schema';
+export type {
+  BcSubscription,
+  BcSubscriptionChanges,
+  BcSubscriptionCreate,
+} from './resources/schemas/subscription.schema';
 export { EMPTY_GUID } from './resources/schemas/common.schema';
 export { normaliseExternalDocumentNumber } from './resources/sales-document-input';
 export type {
@@ -63,6 +67,7 @@ export type {
 } from './resources/sales-document-input';
 export { CUSTOMER_FIELD_LENGTHS } from './resources/customers.resource';
 export { subscriptionResource } from './resources/subscriptions.resource';
+export { selectCompany } from './resources/reference-data.resource';
 
 export * from './notifications/notification-verifier';
 export { parseNotificationResource } from './notifications/notification-resource';

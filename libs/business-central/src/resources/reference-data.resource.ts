@@ -56,12 +56,27 @@ export class CompaniesResource implements CompaniesPort {
   }
 
   async verify(companyId: string): Promise<BcCompany> {
-    const companies = await this.list();
-    const found = companies.find((c) => c.id.toLowerCase() === companyId.toLowerCase());
-    if (found) return found;
-    throw new PermanentError(
-      'CONFIG',
-      `company ${companyId} is not in this environment (${companies.length} companies there): check BC_COMPANY_ID`,
-    );
+    return selectCompany(await this.list(), companyId, 'id');
   }
+
+  async resolve(nameOrId: string): Promise<BcCompany> {
+    return selectCompany(await this.list(), nameOrId, 'id-or-name');
+  }
+}
+
+/**
+ * Picks one company by id (exact GUID, any case) or also by name / display name (case-insensitive). None or several
+ * matches is a CONFIG error that says so; company names are not secret.
+ */
+export function selectCompany(companies: readonly BcCompany[], wanted: string, by: 'id' | 'id-or-name'): BcCompany {
+  const key = wanted.trim().toLowerCase();
+  const byId = companies.filter((c) => c.id.toLowerCase() === key);
+  const matches =
+    byId.length > 0 || by === 'id'
+      ? byId
+      : companies.filter((c) => c.name.toLowerCase() === key || c.displayName.toLowerCase() === key);
+  if (matches.length === 1 && matches[0]) return matches[0];
+  const known = companies.map((c) => c.name).join(', ');
+  const problem = matches.length === 0 ? 'is not in this environment' : 'matches several companies';
+  throw new PermanentError('CONFIG', `company "${wanted}" ${problem} (companies there: ${known}): check BC_COMPANY_ID`);
 }

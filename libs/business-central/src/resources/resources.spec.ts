@@ -253,6 +253,11 @@ describe('reference data', () => {
       code: 'CONFIG',
       message: expect.stringContaining('BC_COMPANY_ID'),
     });
+    expect((await bc.companies.resolve('cronus usa, inc.')).id).toBe(COMPANY);
+    await expect(bc.companies.resolve('CRONUS')).resolves.toMatchObject({ id: COMPANY });
+    await expect(bc.companies.resolve('Fabrikam')).rejects.toThrow(
+      /"Fabrikam" is not in this environment \(companies there: CRONUS\)/,
+    );
   });
 
   it('finds currencies, tax areas, tax groups and accounts by code upper-case', async () => {

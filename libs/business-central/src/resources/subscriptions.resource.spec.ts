@@ -106,3 +106,16 @@ describe('subscriptions', () => {
     });
   });
 });
+
+describe('subscription key rotation', () => {
+  it('renews with a new clientState in the same PATCH', async () => {
+    const { bc, transport } = kit();
+    transport.reply(jsonReply(200, { ...SUB, clientState: 'rotated' }));
+    const renewed = await bc.subscriptions.renew({ ...SUB, etag: SUB['@odata.etag'] }, { clientState: 'rotated' });
+    expect(JSON.parse(transport.requests[0]?.body ?? '')).toMatchObject({
+      clientState: 'rotated',
+      resource: SUB.resource,
+    });
+    expect(renewed.clientState).toBe('rotated');
+  });
+});

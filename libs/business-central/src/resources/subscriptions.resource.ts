@@ -2,7 +2,12 @@ import { BusinessCentralClient } from '../client/business-central-client';
 import { SubscriptionsPort } from '../business-central.port';
 import { BcPath, guidKey } from '../odata/odata-path';
 import { deleteIfPresent } from './delete-if-present';
-import { BcSubscription, BcSubscriptionCreate, subscriptionSchema } from './schemas/subscription.schema';
+import {
+  BcSubscription,
+  BcSubscriptionChanges,
+  BcSubscriptionCreate,
+  subscriptionSchema,
+} from './schemas/subscription.schema';
 
 /*
  * API subscriptions are environment-level (`{root}/subscriptions`), keyed by a quoted string
@@ -37,11 +42,12 @@ export class SubscriptionsResource implements SubscriptionsPort {
     return this.client.create(subscriptions, body, subscriptionSchema);
   }
 
-  async renew(subscription: BcSubscription): Promise<BcSubscription> {
+  async renew(subscription: BcSubscription, changes: BcSubscriptionChanges = {}): Promise<BcSubscription> {
+    const clientState = changes.clientState ?? subscription.clientState;
     const body = {
-      notificationUrl: subscription.notificationUrl,
+      notificationUrl: changes.notificationUrl ?? subscription.notificationUrl,
       resource: subscription.resource,
-      ...(subscription.clientState === undefined ? {} : { clientState: subscription.clientState }),
+      ...(clientState === undefined ? {} : { clientState }),
     };
     return this.client.patch(
       BcPath.environmentEntity('subscriptions', subscription.subscriptionId),

@@ -148,3 +148,18 @@ describe('FakeBusinessCentral', () => {
     expect(await fake.items.modifiedSince(new Date(Date.now() + 60_000)).toArray()).toEqual([]);
   });
 });
+
+describe('FakeBusinessCentral companies', () => {
+  it('resolves a company by id or name and refuses an ambiguous name', async () => {
+    const fake = new FakeBusinessCentral({
+      companies: [
+        { id: '00000000-0000-0000-0000-0000000000c1', name: 'CRONUS', displayName: 'Shop' },
+        { id: '00000000-0000-0000-0000-0000000000c2', name: 'FABRIKAM', displayName: 'Shop' },
+      ],
+    });
+    expect((await fake.companies.resolve('fabrikam')).id).toBe('00000000-0000-0000-0000-0000000000c2');
+    expect((await fake.companies.verify('00000000-0000-0000-0000-0000000000C1')).name).toBe('CRONUS');
+    await expect(fake.companies.resolve('shop')).rejects.toThrow(/matches several companies/);
+    await expect(fake.companies.verify('CRONUS')).rejects.toMatchObject({ code: 'CONFIG' });
+  });
+});

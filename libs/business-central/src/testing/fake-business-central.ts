@@ -12,6 +12,7 @@ import {
   SalesInvoicesPort,
   SalesOrdersPort,
 } from '../business-central.port';
+import { selectCompany } from '../resources/reference-data.resource';
 import { normaliseExternalDocumentNumber } from '../resources/sales-document-input';
 import { customerSchema } from '../resources/schemas/customer.schema';
 import { BcItemField, BcItemSelection, itemSchema, itemSelectionSchema } from '../resources/schemas/item.schema';
@@ -138,12 +139,8 @@ export class FakeBusinessCentral implements BusinessCentralApi {
   readonly companies: CompaniesPort = {
     list: () =>
       this.runtime.call('GET companies', 'read', 'environment', () => this.companyList.map((c) => ({ ...c }))),
-    verify: async (companyId) => {
-      const found = (await this.companies.list()).find((c) => c.id === companyId.toLowerCase());
-      if (!found)
-        this.runtime.reject('GET companies', 'read', 'company', 400, 'Internal_CompanyNotFound', 'company not found');
-      return found;
-    },
+    verify: async (companyId) => selectCompany(await this.companies.list(), companyId, 'id'),
+    resolve: async (nameOrId) => selectCompany(await this.companies.list(), nameOrId, 'id-or-name'),
   };
 
   readonly customers: CustomersPort = {

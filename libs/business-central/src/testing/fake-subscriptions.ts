@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { isRecordNotFound } from '../client/business-central-errors';
 import { SubscriptionsPort } from '../business-central.port';
-import { BcSubscription, BcSubscriptionCreate, subscriptionSchema } from '../resources/schemas/subscription.schema';
+import {
+  BcSubscription,
+  BcSubscriptionChanges,
+  BcSubscriptionCreate,
+  subscriptionSchema,
+} from '../resources/schemas/subscription.schema';
 import { FakeRuntime, WireRecord } from './fake-runtime';
 
 const THREE_DAYS_MS = 3 * 24 * 60 * 60_000;
@@ -43,13 +48,15 @@ export class FakeSubscriptions implements SubscriptionsPort {
     });
   }
 
-  async renew(subscription: BcSubscription): Promise<BcSubscription> {
+  async renew(subscription: BcSubscription, changes: BcSubscriptionChanges = {}): Promise<BcSubscription> {
     const op = 'PATCH subscriptions({id})';
-    const accepted = await this.handshake(subscription.notificationUrl, randomBytes(8).toString('hex'));
+    const notificationUrl = changes.notificationUrl ?? subscription.notificationUrl;
+    const accepted = await this.handshake(notificationUrl, randomBytes(8).toString('hex'));
     return this.rt.call(op, 'update', 'entity', () => {
       const record = this.current(op, 'update', subscription);
       if (!accepted)
         this.rt.reject(op, 'update', 'entity', 400, 'BadRequest', 'The subscription could not be validated.');
+      Object.assign(record, { notificationUrl, clientState: changes.clientState ?? record.clientState });
       this.stamp(record);
       return subscriptionSchema.parse(record);
     });

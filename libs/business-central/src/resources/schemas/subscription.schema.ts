@@ -20,6 +20,11 @@ export const subscriptionSchema = withEtag(
 
 export type BcSubscription = z.output<typeof subscriptionSchema>;
 
+export interface BcSubscriptionChanges {
+  readonly notificationUrl?: string;
+  readonly clientState?: string;
+}
+
 export interface BcSubscriptionCreate {
   readonly notificationUrl: string;
   /** Relative resource, e.g. `/api/v2.0/companies(<id>)/items` (see `subscriptionResource`). */
