@@ -13,7 +13,7 @@ import { BigCommerceStoreInformation } from './schemas/store.schema';
  * error set (RetryableError, OutcomeUnknownError, PermanentError) or a RangeError for a call that breaks a
  * documented limit (a programmer error).
  */
-export const LIMITS = {
+export const BIGCOMMERCE_LIMITS = {
   /** PUT /v3/catalog/variants. */
   variantsPerBatch: 50,
   /** PUT /v3/catalog/products. */

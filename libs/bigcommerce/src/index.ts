@@ -17,8 +17,6 @@ export {
 export { PathParams, QueryParams, QueryValue, RequestPath, buildQuery, requestPath } from './client/request-path';
 export {
   BIGCOMMERCE_STATUS_TABLE,
-  ErrorContext,
-  ErrorResponse,
   StatusRule,
   bigCommerceError,
   ruleForStatus,

@@ -138,6 +138,13 @@ describe('BigCommerceClient over HTTP', () => {
     }
   });
 
+  it('does not expose the token when the client object is logged', async () => {
+    await serve((_req, res) => json(res, 200, {}));
+    const { inspect } = await import('node:util');
+    expect(JSON.stringify(client)).not.toContain(TOKEN);
+    expect(inspect(client, { depth: 5 })).not.toContain(TOKEN);
+  });
+
   it('counts every call under its path template, never the raw id', async () => {
     await serve((req, res) =>
       req.url.includes('/42') ? json(res, 404, [{ status: 404, message: 'x' }]) : json(res, 200, {}),

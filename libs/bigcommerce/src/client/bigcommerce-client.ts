@@ -55,7 +55,8 @@ export class BigCommerceClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly basePath: string;
-  private readonly headers: Readonly<Record<string, string>>;
+  /** An ES private field: never enumerable, so logging the client cannot print the token. */
+  readonly #headers: Readonly<Record<string, string>>;
   private readonly timeoutMs: number;
   private readonly retryOptions: BigCommerceRetryOptions;
   private readonly breakers?: BreakerRegistry;
@@ -73,7 +74,7 @@ export class BigCommerceClient {
     this.dispatcher =
       options.dispatcher ?? new Pool(url.origin, { connections: 8, keepAliveTimeout: 30_000, connectTimeout: 10_000 });
     this.exchange = new HttpExchange(this.dispatcher, url.origin);
-    this.headers = {
+    this.#headers = {
       'x-auth-token': options.accessToken,
       accept: 'application/json',
       'content-type': 'application/json',
@@ -116,7 +117,7 @@ export class BigCommerceClient {
       const response = await this.exchange.send({
         method: req.method,
         path: `${this.basePath}${req.path.path}${buildQuery(req.query)}`,
-        headers: this.headers,
+        headers: this.#headers,
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         timeoutMs: this.timeoutMs,
       });

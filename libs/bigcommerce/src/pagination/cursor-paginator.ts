@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_PAGES, assertWithinPages } from './runaway-guard';
+
 /**
  * v3 cursor paging (documented on GET /v3/customers): the first request has no cursor and gets both
  * `meta.pagination` and `meta.cursor_pagination`; later requests pass `after=<end_cursor>` and get only
@@ -27,6 +29,7 @@ export class CursorPaginator<T> implements AsyncIterable<T> {
   constructor(
     private readonly fetchPage: CursorPageFetcher<T>,
     private readonly limit = 250,
+    private readonly maxPages = DEFAULT_MAX_PAGES,
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`bad page size: ${limit}`);
   }
@@ -34,7 +37,8 @@ export class CursorPaginator<T> implements AsyncIterable<T> {
   async *pages(): AsyncGenerator<readonly T[]> {
     let request: PageRequest | undefined = {};
     const seen = new Set<string>();
-    while (request) {
+    for (let fetched = 1; request; fetched += 1) {
+      assertWithinPages(fetched, this.maxPages);
       const answer = await this.fetchPage(request, this.limit);
       if (answer.data.length > 0) yield answer.data;
       request = this.next(answer, seen);

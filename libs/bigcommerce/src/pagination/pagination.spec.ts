@@ -124,3 +124,32 @@ describe('CursorPaginator', () => {
     expect(requests).toEqual([{}, { page: 2 }]);
   });
 });
+
+describe('runaway guard', () => {
+  it('stops a server that ignores the page parameter instead of looping forever', async () => {
+    let calls = 0;
+    const stuck = new V2PagePaginator(
+      async () => {
+        calls += 1;
+        return [1, 2];
+      },
+      2,
+      5,
+    );
+    await expect(collect(stuck)).rejects.toThrow('pagination did not end after 5 pages');
+    expect(calls).toBe(5);
+  });
+
+  it('bounds cursor paging too', async () => {
+    let n = 0;
+    const endless = new CursorPaginator<number>(
+      async () => {
+        n += 1;
+        return { data: [n], meta: { cursor_pagination: { end_cursor: `c${n}`, links: { next: 'more' } } } };
+      },
+      1,
+      3,
+    );
+    await expect(collect(endless)).rejects.toThrow('after 3 pages');
+  });
+});

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_PAGES, assertWithinPages } from './runaway-guard';
+
 /**
  * v3 offset paging (catalog, locations, hooks, refunds): `page` and `limit`, answered with `{data, meta: {pagination:
  * {current_page, total_pages, ...}}}`. The collection ends at the last page, or at an empty page. Some v3 lists
@@ -19,12 +21,14 @@ export class V3OffsetPaginator<T> implements AsyncIterable<T> {
   constructor(
     private readonly fetchPage: V3PageFetcher<T>,
     private readonly limit = 250,
+    private readonly maxPages = DEFAULT_MAX_PAGES,
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`bad page size: ${limit}`);
   }
 
   async *pages(): AsyncGenerator<readonly T[]> {
     for (let page = 1; ; page += 1) {
+      assertWithinPages(page, this.maxPages);
       const answer = await this.fetchPage(page, this.limit);
       if (answer.data.length > 0) yield answer.data;
       if (!hasMore(answer, page, this.limit)) return;

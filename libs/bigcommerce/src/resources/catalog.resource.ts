@@ -7,7 +7,7 @@ import {
   BatchProblem,
   BatchUpdateResult,
   CatalogPort,
-  LIMITS,
+  BIGCOMMERCE_LIMITS,
   ProductUpdate,
   VariantUpdate,
 } from '../bigcommerce-api.port';
@@ -42,7 +42,7 @@ export class CatalogResource implements CatalogPort {
           schema: productCollectionSchema,
           priority: 'catalog-push',
         }),
-      options.pageSize ?? LIMITS.pageSize,
+      options.pageSize ?? BIGCOMMERCE_LIMITS.pageSize,
     );
   }
 
@@ -58,7 +58,7 @@ export class CatalogResource implements CatalogPort {
             schema: variantCollectionSchema,
             priority: 'catalog-push',
           }),
-        LIMITS.pageSize,
+        BIGCOMMERCE_LIMITS.pageSize,
       );
       found.push(...(await collect(pages)));
     }
@@ -66,7 +66,7 @@ export class CatalogResource implements CatalogPort {
   }
 
   async updateVariantsBatch(updates: readonly VariantUpdate[]): Promise<BatchUpdateResult<BigCommerceVariant>> {
-    batchSize(updates.length, LIMITS.variantsPerBatch, 'updateVariantsBatch');
+    batchSize(updates.length, BIGCOMMERCE_LIMITS.variantsPerBatch, 'updateVariantsBatch');
     const body = updates.map((u) =>
       defined({
         id: positiveId(u.id, 'variant id'),
@@ -79,7 +79,7 @@ export class CatalogResource implements CatalogPort {
   }
 
   async updateProductsBatch(updates: readonly ProductUpdate[]): Promise<BatchUpdateResult<BigCommerceProduct>> {
-    batchSize(updates.length, LIMITS.productsPerBatch, 'updateProductsBatch');
+    batchSize(updates.length, BIGCOMMERCE_LIMITS.productsPerBatch, 'updateProductsBatch');
     const body = updates.map((u) =>
       defined({
         id: positiveId(u.id, 'product id'),
@@ -120,5 +120,5 @@ function nullableMoney(amount: Decimal | null | undefined): number | null | unde
 }
 
 function level(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : integerIn(value, 0, LIMITS.maxInventoryLevel, 'inventoryLevel');
+  return value === undefined ? undefined : integerIn(value, 0, BIGCOMMERCE_LIMITS.maxInventoryLevel, 'inventoryLevel');
 }

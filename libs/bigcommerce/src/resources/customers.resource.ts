@@ -1,6 +1,6 @@
 import { BigCommerceClient } from '../client/bigcommerce-client';
 import { requestPath } from '../client/request-path';
-import { CustomersPort, LIMITS } from '../bigcommerce-api.port';
+import { CustomersPort, BIGCOMMERCE_LIMITS } from '../bigcommerce-api.port';
 import { CursorPaginator } from '../pagination/cursor-paginator';
 import { BigCommerceCustomer, customerCollectionSchema } from '../schemas/customer.schema';
 import { collect } from './input-checks';
@@ -12,8 +12,8 @@ export class CustomersResource implements CustomersPort {
   async findCustomersByEmail(emails: readonly string[]): Promise<BigCommerceCustomer[]> {
     const wanted = uniqueEmails(emails);
     const found: BigCommerceCustomer[] = [];
-    for (let i = 0; i < wanted.length; i += LIMITS.emailsPerLookup) {
-      found.push(...(await this.lookup(wanted.slice(i, i + LIMITS.emailsPerLookup))));
+    for (let i = 0; i < wanted.length; i += BIGCOMMERCE_LIMITS.emailsPerLookup) {
+      found.push(...(await this.lookup(wanted.slice(i, i + BIGCOMMERCE_LIMITS.emailsPerLookup))));
     }
     return found;
   }
@@ -28,7 +28,7 @@ export class CustomersResource implements CustomersPort {
           schema: customerCollectionSchema,
           priority: 'order-read',
         }),
-      LIMITS.pageSize,
+      BIGCOMMERCE_LIMITS.pageSize,
     );
     return collect(pages);
   }

@@ -1,6 +1,6 @@
 import { BigCommerceClient } from '../client/bigcommerce-client';
 import { requestPath } from '../client/request-path';
-import { CreateHookInput, HookFilter, HookPatch, HooksPort, LIMITS } from '../bigcommerce-api.port';
+import { CreateHookInput, HookFilter, HookPatch, HooksPort, BIGCOMMERCE_LIMITS } from '../bigcommerce-api.port';
 import { V3OffsetPaginator } from '../pagination/v3-offset-paginator';
 import { BigCommerceHook, hookCollectionSchema, hookSingleSchema } from '../schemas/hook.schema';
 import { collect, defined, positiveId } from './input-checks';
@@ -22,7 +22,7 @@ export class HooksResource implements HooksPort {
           query: { scope: filter.scope, destination: filter.destination, is_active: filter.isActive, page, limit },
           schema: hookCollectionSchema,
         }),
-      LIMITS.pageSize,
+      BIGCOMMERCE_LIMITS.pageSize,
     );
     return collect(pages);
   }

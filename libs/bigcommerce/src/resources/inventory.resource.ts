@@ -1,6 +1,11 @@
 import { BigCommerceClient } from '../client/bigcommerce-client';
 import { requestPath } from '../client/request-path';
-import { InventoryAdjustment, InventoryAdjustmentItem, InventoryPort, LIMITS } from '../bigcommerce-api.port';
+import {
+  InventoryAdjustment,
+  InventoryAdjustmentItem,
+  InventoryPort,
+  BIGCOMMERCE_LIMITS,
+} from '../bigcommerce-api.port';
 import { V3OffsetPaginator } from '../pagination/v3-offset-paginator';
 import { BigCommerceLocation, adjustmentResponseSchema, locationCollectionSchema } from '../schemas/inventory.schema';
 import { batchSize, collect, integerIn, positiveId } from './input-checks';
@@ -22,7 +27,7 @@ export class InventoryResource implements InventoryPort {
   }
 
   async adjustRelative(adjustment: InventoryAdjustment): Promise<{ readonly transactionId: string }> {
-    const items = adjustment.items.map((i) => wireItem(i, -LIMITS.maxInventoryLevel));
+    const items = adjustment.items.map((i) => wireItem(i, -BIGCOMMERCE_LIMITS.maxInventoryLevel));
     return this.serially(() => this.send('POST', '/v3/inventory/adjustments/relative', adjustment.reason, items));
   }
 
@@ -36,13 +41,13 @@ export class InventoryResource implements InventoryPort {
           schema: locationCollectionSchema,
           priority: 'catalog-push',
         }),
-      LIMITS.pageSize,
+      BIGCOMMERCE_LIMITS.pageSize,
     );
     return collect(pages);
   }
 
   private async send(method: 'PUT' | 'POST', template: string, reason: string, items: object[]) {
-    batchSize(items.length, LIMITS.inventoryItemsPerAdjustment, `${method} ${template}`);
+    batchSize(items.length, BIGCOMMERCE_LIMITS.inventoryItemsPerAdjustment, `${method} ${template}`);
     const answer = await this.client.request({
       method,
       path: requestPath(template),
@@ -64,7 +69,7 @@ export class InventoryResource implements InventoryPort {
 function wireItem(item: InventoryAdjustmentItem, minQuantity: number): object {
   const base = {
     location_id: positiveId(item.locationId, 'locationId'),
-    quantity: integerIn(item.quantity, minQuantity, LIMITS.maxInventoryLevel, 'quantity'),
+    quantity: integerIn(item.quantity, minQuantity, BIGCOMMERCE_LIMITS.maxInventoryLevel, 'quantity'),
   };
   const t = item.target;
   if ('productId' in t) return { ...base, product_id: positiveId(t.productId, 'productId') };

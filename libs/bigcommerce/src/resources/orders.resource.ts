@@ -1,6 +1,6 @@
 import { BigCommerceClient } from '../client/bigcommerce-client';
 import { requestPath } from '../client/request-path';
-import { LIMITS, ListOrdersOptions, OrdersPort } from '../bigcommerce-api.port';
+import { BIGCOMMERCE_LIMITS, ListOrdersOptions, OrdersPort } from '../bigcommerce-api.port';
 import { V2PagePaginator } from '../pagination/v2-page-paginator';
 import {
   BigCommerceOrder,
@@ -51,7 +51,7 @@ export class OrdersResource implements OrdersPort {
           empty: () => [],
           priority: 'order-read',
         }),
-      options.pageSize ?? LIMITS.pageSize,
+      options.pageSize ?? BIGCOMMERCE_LIMITS.pageSize,
     );
     const seen = new Set<number>();
     for await (const order of pages) {
@@ -73,7 +73,7 @@ export class OrdersResource implements OrdersPort {
           empty: () => [],
           priority: 'order-read',
         }),
-      LIMITS.pageSize,
+      BIGCOMMERCE_LIMITS.pageSize,
     );
     return collect(pages);
   }

@@ -3,7 +3,7 @@ import {
   BatchUpdateResult,
   InventoryAdjustment,
   InventoryTarget,
-  LIMITS,
+  BIGCOMMERCE_LIMITS,
   ProductUpdate,
   VariantUpdate,
 } from '../bigcommerce-api.port';
@@ -39,7 +39,7 @@ export class FakeCatalog {
   }
 
   updateVariants(updates: readonly VariantUpdate[]): BatchUpdateResult<BigCommerceVariant> {
-    batchSize(updates.length, LIMITS.variantsPerBatch, 'updateVariantsBatch');
+    batchSize(updates.length, BIGCOMMERCE_LIMITS.variantsPerBatch, 'updateVariantsBatch');
     const updated = updates.map((u) => {
       const variant = this.variants().find((v) => v.id === positiveId(u.id, 'variant id'));
       if (!variant) throw unprocessable(`Variant with id ${u.id} not found`);
@@ -52,7 +52,7 @@ export class FakeCatalog {
   }
 
   updateProducts(updates: readonly ProductUpdate[]): BatchUpdateResult<BigCommerceProduct> {
-    batchSize(updates.length, LIMITS.productsPerBatch, 'updateProductsBatch');
+    batchSize(updates.length, BIGCOMMERCE_LIMITS.productsPerBatch, 'updateProductsBatch');
     const updated = updates.map((u) => {
       const product = this.products.get(positiveId(u.id, 'product id'));
       if (!product) throw unprocessable(`Product with id ${u.id} not found`);
@@ -66,12 +66,12 @@ export class FakeCatalog {
 
   /** Validates everything first, then applies: the store refuses a whole adjustment with one bad item. */
   adjust(mode: 'absolute' | 'relative', adjustment: InventoryAdjustment): { transactionId: string } {
-    batchSize(adjustment.items.length, LIMITS.inventoryItemsPerAdjustment, `${mode} adjustment`);
+    batchSize(adjustment.items.length, BIGCOMMERCE_LIMITS.inventoryItemsPerAdjustment, `${mode} adjustment`);
     const resolved = adjustment.items.map((item) => {
       integerIn(
         item.quantity,
-        mode === 'absolute' ? 0 : -LIMITS.maxInventoryLevel,
-        LIMITS.maxInventoryLevel,
+        mode === 'absolute' ? 0 : -BIGCOMMERCE_LIMITS.maxInventoryLevel,
+        BIGCOMMERCE_LIMITS.maxInventoryLevel,
         'quantity',
       );
       if (!this.locations.some((l) => l.id === item.locationId))
