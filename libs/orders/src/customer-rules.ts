@@ -58,8 +58,8 @@ export function planCustomerLookup(order: StoreOrder, settings: OrderSyncSetting
 export function chooseCustomer(matches: readonly BcCustomerRecord[], settings: OrderSyncSettings): CustomerChoice {
   if (matches.length === 0) return { kind: 'create', note: 'no BC customer has the billing email: create one' };
   const sorted = [...matches].sort((a, b) => a.number.localeCompare(b.number));
-  if (sorted.length === 1) {
-    const only = sorted[0]!;
+  const [only] = sorted;
+  if (only && sorted.length === 1) {
     return isBlocked(only)
       ? { kind: 'park', reason: 'BLOCKED_CUSTOMER', detail: `BC customer ${only.number} is blocked (${only.blocked})` }
       : { kind: 'use', customer: only, note: `matched BC customer ${only.number} by email` };

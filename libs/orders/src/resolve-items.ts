@@ -122,10 +122,11 @@ function resolveOne(use: SkuUse, mode: SkuMappingMode, data: ItemLookupData, col
 function byGtin(gtin: string, items: readonly BcItemRecord[]): Outcome {
   if (!isGtin(gtin)) return { reason: 'not-a-gtin', detail: 'skuMapping is gtin and the SKU is not 8 to 14 digits' };
   const matches = items.filter((i) => stripZeros(i.gtin) === stripZeros(gtin));
-  if (matches.length === 0) return { reason: 'not-found', detail: `no BC item with GTIN ${gtin}` };
+  const [match] = matches;
+  if (!match) return { reason: 'not-found', detail: `no BC item with GTIN ${gtin}` };
   if (matches.length > 1)
     return { reason: 'ambiguous', detail: `GTIN ${gtin} is on items ${matches.map((i) => i.number).join(', ')}` };
-  return usable(matches[0]!, 'gtin');
+  return usable(match, 'gtin');
 }
 
 function usable(item: BcItemRecord, via: ResolvedSku['via']): Outcome {

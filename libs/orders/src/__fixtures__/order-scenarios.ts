@@ -247,9 +247,11 @@ export function runRefundScenario(name: string): { order: StoreOrder; refund: St
   const { order, resolution } = runOrderScenario(scenario.order);
   const parsed = parseStoreRefunds(scenario.raw);
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  const refund = parsed.refunds[0]!;
+  const [refund] = parsed.refunds;
+  const orderScenario = ORDER_SCENARIOS[scenario.order];
+  if (!refund || !orderScenario) throw new Error(`scenario ${name} needs one refund and a known order`);
   const items = resolution.kind === 'resolved' ? resolution.items : new Map();
-  const { settings, context } = ORDER_SCENARIOS[scenario.order]!;
+  const { settings, context } = orderScenario;
   const refundContext = { ...context, invoiceId: invoiceIdOf(order.id), customerId: CUSTOMER.id };
   return { order, refund, result: mapRefundToCreditMemo(refund, order, settings, items, refundContext) };
 }

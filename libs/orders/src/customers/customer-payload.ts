@@ -33,7 +33,7 @@ export function buildCustomerCreatePayload(order: StoreOrder, settings: OrderSyn
   const a = order.billingAddress;
   const email = a.email.trim().toLowerCase();
   if (email === '') return { ok: false, reason: 'NO_EMAIL', detail: 'the billing address has no email' };
-  if (Array.from(email).length > BC_LENGTHS.email) {
+  if (email.length > BC_LENGTHS.email) {
     return {
       ok: false,
       reason: 'EMAIL_TOO_LONG',

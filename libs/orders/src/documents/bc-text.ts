@@ -23,11 +23,19 @@ export const BC_LENGTHS = {
   itemNumber: 20,
 } as const;
 
-/** Collapses whitespace and cuts at `max` characters without splitting a surrogate pair. */
+/**
+ * Collapses whitespace and cuts at `max` characters as BC counts them (UTF-16 code units, AL strings being .NET
+ * strings), never inside a surrogate pair.
+ */
 export function bcText(value: string, max: number): string {
   const clean = value.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(clean);
-  return chars.length <= max ? clean : chars.slice(0, max).join('').trimEnd();
+  if (clean.length <= max) return clean;
+  let cut = '';
+  for (const char of clean) {
+    if (cut.length + char.length > max) break;
+    cut += char;
+  }
+  return cut.trimEnd();
 }
 
 /** BC Code fields are stored uppercase. */
@@ -38,7 +46,7 @@ export function bcCode(value: string, max: number): string {
 /** The value when it fits, otherwise undefined (for fields where a cut value would be wrong, e.g. an email). */
 export function ifFits(value: string, max: number): string | undefined {
   const clean = value.trim();
-  return clean !== '' && Array.from(clean).length <= max ? clean : undefined;
+  return clean !== '' && clean.length <= max ? clean : undefined;
 }
 
 /** Drops undefined and empty-string fields so the payload carries only what the connector means to set. */

@@ -29,18 +29,18 @@ export function allocateDiscount(lines: readonly DiscountableLine[], target: Dec
     const grossTotal = Decimal.sum(eligible.map((line) => line.gross));
     if (grossTotal.isZero()) return { ok: false, detail: `discount ${target.toFixed(2)} but no line has an amount` };
     for (const line of eligible)
-      exact.set(line.id, exact.get(line.id)!.plus(gap.times(line.gross).dividedBy(grossTotal)));
+      exact.set(line.id, (exact.get(line.id) ?? Decimal.ZERO).plus(gap.times(line.gross).dividedBy(grossTotal)));
     notes.push(`${gap.toFixed(4)} of the discount is not on the lines' applied discounts; spread by line amount`);
   }
-  const perLine = new Map(lines.map((line) => [line.id, exact.get(line.id)!.round(2)]));
+  const perLine = new Map(lines.map((line) => [line.id, (exact.get(line.id) ?? Decimal.ZERO).round(2)]));
   const remainder = target.minus(Decimal.sum(perLine.values()));
   if (!remainder.isZero()) {
     const largest = largestLine(eligible.length > 0 ? eligible : lines);
-    perLine.set(largest.id, perLine.get(largest.id)!.plus(remainder));
+    perLine.set(largest.id, (perLine.get(largest.id) ?? Decimal.ZERO).plus(remainder));
     notes.push(`rounding remainder ${remainder.toFixed(2)} put on the largest line (store line ${largest.id})`);
   }
   for (const line of lines) {
-    const cents = perLine.get(line.id)!;
+    const cents = perLine.get(line.id) ?? Decimal.ZERO;
     if (cents.isNegative() || cents.gt(line.gross)) {
       return {
         ok: false,

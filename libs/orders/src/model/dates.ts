@@ -10,7 +10,7 @@ export function parseStoreDate(text: string): string | null {
   const rfc = RFC_2822.exec(text.trim());
   if (rfc) {
     const [, day, monthName, year, hh, mm, ss, sign, offH, offM] = rfc;
-    const month = MONTHS.indexOf(monthName!);
+    const month = MONTHS.indexOf(monthName ?? '');
     if (month < 0) return null;
     const wallClock = new Date(Date.UTC(Number(year), month, Number(day), Number(hh), Number(mm), Number(ss)));
     // Date.UTC rolls 31 Feb over to March; a date that does not round-trip is not a date.
