@@ -10,3 +10,5 @@ export { FakeHttpTransport, bcErrorReply, jsonReply } from './fake-http-transpor
 export type { FakeReply } from './fake-http-transport';
 export { FakeTokenSource } from './fake-token-source';
 export { ManualClock, flushPromises } from './manual-clock';
+export { describeBusinessCentralPortConformance } from './business-central-port-conformance';
+export type { ConformanceTarget } from './business-central-port-conformance';
