@@ -1,0 +1,41 @@
+import { PermanentError } from '@mlc/platform-errors';
+import { parseConnectionSettings, patchSettings } from './connection';
+import { hookSecret, subscriptionClientState, verifyClientState } from './derived-secrets';
+
+const creds = {
+  bigcommerceAccessToken: 't',
+  bigcommerceClientSecret: 's',
+  bcClientSecret: 'b',
+  webhookKey: Buffer.alloc(32, 9).toString('base64'),
+};
+
+describe('connection settings', () => {
+  it('fill every default from an empty input', () => {
+    const settings = parseConnectionSettings({});
+    expect(settings.orders.documentType).toBe('salesInvoice');
+    expect(settings.catalog.bigcommerceLocationId).toBe(1);
+    expect(settings.webhooks.schemes).toEqual(['custom-header', 'signature', 'x-bc-signature']);
+  });
+
+  it('name the bad field', () => {
+    expect(() => parseConnectionSettings({ orders: { documentType: 'quote' } })).toThrow(/settings\.orders: .*documentType/);
+    expect(() => parseConnectionSettings({ webhooks: { schemes: [] } })).toThrow('settings: webhooks.schemes: at least one webhook scheme');
+    expect(() => parseConnectionSettings({ colour: 'red' })).toThrow(PermanentError);
+  });
+
+  it('merge patches and re-validate', () => {
+    const next = patchSettings(parseConnectionSettings({}), { orders: { documentType: 'salesOrder' } });
+    expect(next.orders.documentType).toBe('salesOrder');
+    expect(next.orders.externalDocumentPrefix).toBe(parseConnectionSettings({}).orders.externalDocumentPrefix);
+  });
+});
+
+describe('derived secrets', () => {
+  it('differ by purpose and connection, and verify in constant time', () => {
+    expect(hookSecret('acme', creds)).not.toBe(subscriptionClientState('acme', creds));
+    expect(hookSecret('acme', creds)).not.toBe(hookSecret('globex', creds));
+    expect(verifyClientState('acme', creds, subscriptionClientState('acme', creds))).toBe(true);
+    expect(verifyClientState('acme', creds, subscriptionClientState('globex', creds))).toBe(false);
+    expect(verifyClientState('acme', creds, undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './connection';
+export * from './connection-registry';
+export * from './connections.migrations';
+export * from './derived-secrets';
+export * from './env-connection';
