@@ -14,7 +14,7 @@ describe('connection settings', () => {
     const settings = parseConnectionSettings({});
     expect(settings.orders.documentType).toBe('salesInvoice');
     expect(settings.catalog.bigcommerceLocationId).toBe(1);
-    expect(settings.webhooks.schemes).toEqual(['custom-header', 'signature', 'x-bc-signature']);
+    expect(settings.webhooks.schemes).toEqual(['custom-header', 'standard-webhooks', 'x-bc-signature']);
   });
 
   it('name the bad field', () => {

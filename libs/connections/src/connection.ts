@@ -3,7 +3,7 @@ import { parseOrderSyncSettings, OrderSyncSettings } from '@mlc/orders';
 import { CatalogSyncSettings, parseCatalogSyncSettings } from '@mlc/catalog';
 import { PermanentError } from '@mlc/platform-errors';
 
-export const WEBHOOK_SCHEMES = ['custom-header', 'signature', 'x-bc-signature'] as const;
+export const WEBHOOK_SCHEMES = ['custom-header', 'standard-webhooks', 'x-bc-signature'] as const;
 export type WebhookScheme = (typeof WEBHOOK_SCHEMES)[number];
 
 export const connectionIdSchema = z

@@ -13,7 +13,7 @@ export const bigcommerceWebhookReceivedV1 = defineTopic({
     storeId: z.string(),
     hash: z.string().optional(),
     webhookId: z.string().optional(),
-    verifiedBy: z.enum(['custom-header', 'signature', 'x-bc-signature']),
+    verifiedBy: z.enum(['custom-header', 'standard-webhooks', 'x-bc-signature']),
     createdAt: z.number().int().optional(),
     receivedAt: isoDateTime,
     duplicate: z.boolean(),
