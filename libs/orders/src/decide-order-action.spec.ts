@@ -1,7 +1,7 @@
 import { Decimal } from '@mlc/platform-money';
 import { runOrderScenario, settingsWith } from './__fixtures__/order-scenarios';
 import { decideOrderAction, type OrderLedgerEntry } from './decide-order-action';
-import { contentHash } from './ledger/content-hash';
+import { contentHash, snapshotHash } from './ledger/content-hash';
 import { summarizeOrder } from './ledger/order-summary';
 import type { StoreOrder } from './model/store-order';
 
@@ -35,6 +35,12 @@ describe('contentHash', () => {
     expect(contentHash(shipped)).toBe(contentHash(order));
     expect(contentHash(edited)).not.toBe(contentHash(order));
     expect(contentHash(order)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps a separate hash of the raw snapshot as audit evidence, blind to key order but not to status', () => {
+    const raw = { id: 1002, status_id: 11, total_inc_tax: '127.1500' };
+    expect(snapshotHash({ total_inc_tax: '127.1500', status_id: 11, id: 1002 })).toBe(snapshotHash(raw));
+    expect(snapshotHash({ ...raw, status_id: 2 })).not.toBe(snapshotHash(raw));
   });
 });
 

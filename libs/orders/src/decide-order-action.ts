@@ -42,6 +42,8 @@ export interface DecideOptions {
  * - same content hash: noop, or resume an interrupted run from its last recorded state;
  * - changed content: recreate a draft from the new snapshot, conflict for a posted document (with a diff).
  * The content hash ignores status and fulfilment progress (see contentHash), so shipping an order is not an edit.
+ * 'create' and 'resume' do not prove that BC has no document yet (a run may have died between BC's answer and the
+ * ledger write): the writer still looks the document up by externalDocumentNumber before creating (DESIGN.md 3.9).
  */
 export function decideOrderAction(
   entry: OrderLedgerEntry | undefined,

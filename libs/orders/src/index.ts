@@ -40,7 +40,7 @@ export * from './totals';
 export * from './ledger-state';
 export * from './decide-order-action';
 export * from './decide-refund-action';
-export { contentHash, documentContent } from './ledger/content-hash';
+export { contentHash, documentContent, snapshotHash } from './ledger/content-hash';
 export { canonicalJson } from './ledger/canonical-json';
 export { summarizeOrder, diffSummaries, type OrderContentSummary } from './ledger/order-summary';
 export * from './order-state-lines';

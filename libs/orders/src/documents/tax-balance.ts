@@ -35,44 +35,10 @@ export function balanceTotals(
   const tolerance = Decimal.parse(settings.totalsTolerance);
   const net = Decimal.sum(lines.map(lineAmount));
   if (settings.taxMode === 'bc-calculates') {
-    const residual = order.totals.totalExTax.minus(net);
-    log.note('TAX_MODE', `bc-calculates: lines are taxable in BC; their ex-tax sum is ${net.toFixed(2)}`);
-    if (residual.abs().gt(tolerance)) {
-      throw new ParkSignal(
-        'UNEXPLAINED_DIFFERENCE',
-        `lines sum to ${net.toFixed(2)} ex tax, the store's total_ex_tax is ${fmt(order.totals.totalExTax)}`,
-      );
-    }
-    if (!residual.isZero())
-      log.note(
-        'ROUNDING',
-        `store total_ex_tax ${fmt(order.totals.totalExTax)} differs from the lines by ${fmt(residual)} (per-line rounding), within tolerance`,
-      );
+    checkExTaxSide(order, net, tolerance, log);
     return { lines, expectedDocumentTotal: null };
   }
-
-  const storeTax = order.totals.totalTax.round(2);
-  const taxLine = order.totals.totalIncTax.minus(net);
-  const drift = taxLine.minus(storeTax);
-  log.note('TAX_MODE', `store-tax-line: lines not taxable in BC; store tax goes to accounts.storeTax`);
-  if (drift.abs().gt(tolerance)) {
-    throw new ParkSignal(
-      'UNEXPLAINED_DIFFERENCE',
-      `lines sum to ${net.toFixed(2)}; total_inc_tax ${fmt(order.totals.totalIncTax)} leaves ${taxLine.toFixed(2)} for tax but the store charged ${storeTax.toFixed(2)}`,
-    );
-  }
-  const storeTaxText = `store total_tax ${fmt(order.totals.totalTax)}`;
-  log.note(
-    'TAX_LINE',
-    taxLine.isZero()
-      ? `no tax line: total_inc_tax ${fmt(order.totals.totalIncTax)} = lines ${net.toFixed(2)} (${storeTaxText})`
-      : `tax line = total_inc_tax ${fmt(order.totals.totalIncTax)} - lines ${net.toFixed(2)} = ${taxLine.toFixed(2)} (${storeTaxText})`,
-  );
-  if (!drift.isZero())
-    log.note(
-      'ROUNDING',
-      `tax line differs from the store's total_tax (${storeTax.toFixed(2)} at 2 places) by ${drift.toFixed(2)}: per-line rounding of ex-tax amounts`,
-    );
+  const taxLine = storeTaxAmount(order, net, tolerance, log);
   if (taxLine.isZero()) return { lines, expectedDocumentTotal: net };
   const taxDraft: DraftLine = {
     lineType: 'Account',
@@ -84,4 +50,47 @@ export function balanceTotals(
     source: { kind: 'store-tax' },
   };
   return { lines: [...lines, taxDraft], expectedDocumentTotal: net.plus(taxLine) };
+}
+
+function checkExTaxSide(order: StoreOrder, net: Decimal, tolerance: Decimal, log: BuildLog): void {
+  const storeExTax = order.totals.totalExTax;
+  const residual = storeExTax.minus(net);
+  log.note('TAX_MODE', `bc-calculates: lines are taxable in BC; their ex-tax sum is ${net.toFixed(2)}`);
+  if (residual.abs().gt(tolerance)) {
+    throw new ParkSignal(
+      'UNEXPLAINED_DIFFERENCE',
+      `lines sum to ${net.toFixed(2)} ex tax, the store's total_ex_tax is ${fmt(storeExTax)}`,
+    );
+  }
+  if (!residual.isZero()) {
+    const why = `differs from the lines by ${fmt(residual)} (per-line rounding), within tolerance`;
+    log.note('ROUNDING', `store total_ex_tax ${fmt(storeExTax)} ${why}`);
+  }
+}
+
+/** total_inc_tax minus the lines, checked against the store's total_tax. */
+function storeTaxAmount(order: StoreOrder, net: Decimal, tolerance: Decimal, log: BuildLog): Decimal {
+  const { totalIncTax, totalTax } = order.totals;
+  const storeTax = totalTax.round(2);
+  const taxLine = totalIncTax.round(2).minus(net);
+  const drift = taxLine.minus(storeTax);
+  log.note('TAX_MODE', 'store-tax-line: lines not taxable in BC; store tax goes to accounts.storeTax');
+  if (drift.abs().gt(tolerance)) {
+    throw new ParkSignal(
+      'UNEXPLAINED_DIFFERENCE',
+      `lines sum to ${net.toFixed(2)}; total_inc_tax ${fmt(totalIncTax)} leaves ${taxLine.toFixed(2)} for tax but the store charged ${storeTax.toFixed(2)}`,
+    );
+  }
+  const storeTaxText = `store total_tax ${fmt(totalTax)}`;
+  log.note(
+    'TAX_LINE',
+    taxLine.isZero()
+      ? `no tax line: total_inc_tax ${fmt(totalIncTax)} = lines ${net.toFixed(2)} (${storeTaxText})`
+      : `tax line = total_inc_tax ${fmt(totalIncTax)} - lines ${net.toFixed(2)} = ${taxLine.toFixed(2)} (${storeTaxText})`,
+  );
+  if (!drift.isZero()) {
+    const why = `by ${drift.toFixed(2)}: per-line rounding of ex-tax amounts`;
+    log.note('ROUNDING', `tax line differs from the store's total_tax (${storeTax.toFixed(2)} at 2 places) ${why}`);
+  }
+  return taxLine;
 }

@@ -13,6 +13,11 @@ export function contentHash(order: StoreOrder): string {
     .digest('hex');
 }
 
+/** sha256 (hex) of the raw store JSON as fetched, canonicalised: the audit evidence kept with a sync attempt. */
+export function snapshotHash(raw: unknown): string {
+  return createHash('sha256').update(canonicalJson(raw)).digest('hex');
+}
+
 /** The document-relevant projection of an order (see contentHash). */
 export function documentContent(order: StoreOrder): unknown {
   const { statusId: _s, status: _st, isDeleted: _d, dateModified: _m, lines, payments, coupons: _c, ...rest } = order;

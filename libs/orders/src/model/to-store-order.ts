@@ -7,7 +7,16 @@ import {
   type BigCommerceOrder,
   type BigCommerceOrderProduct,
 } from './raw/bigcommerce-order.schema';
-import type { AppliedCoupon, ConsignmentKind, StoreAddress, StoreOrder, StoreOrderLine } from './store-order';
+import type {
+  AppliedCoupon,
+  ConsignmentKind,
+  StoreAddress,
+  StoreCurrency,
+  StoreOrder,
+  StoreOrderLine,
+  StorePayments,
+  StoreTotals,
+} from './store-order';
 
 export type StoreOrderParseResult = { ok: true; order: StoreOrder } | { ok: false; errors: string[] };
 
@@ -29,12 +38,7 @@ export function toStoreOrder(raw: BigCommerceOrder): StoreOrder {
     isDeleted: raw.is_deleted,
     dateCreated: isoDate(raw.date_created),
     dateModified: isoDate(raw.date_modified),
-    currency: {
-      transactional: raw.default_currency_code.toUpperCase(),
-      display: raw.currency_code.toUpperCase(),
-      storeDefault: raw.store_default_currency_code?.toUpperCase() ?? null,
-      storeDefaultToTransactionalRate: raw.store_default_to_transactional_exchange_rate ?? null,
-    },
+    currency: currencyOf(raw),
     customerId: raw.customer_id === 0 ? null : raw.customer_id,
     billingAddress: toAddress(raw.billing_address),
     shippingConsignments: c.shipping.map((s) => ({
@@ -70,24 +74,41 @@ export function toStoreOrder(raw: BigCommerceOrder): StoreOrder {
       raw.wrapping_cost_tax,
       raw.wrapping_cost_tax_class_id,
     ),
-    totals: {
-      subtotalExTax: money(raw.subtotal_ex_tax),
-      subtotalIncTax: money(raw.subtotal_inc_tax),
-      subtotalTax: money(raw.subtotal_tax),
-      discountAmount: money(raw.discount_amount),
-      couponDiscount: money(raw.coupon_discount),
-      totalTax: money(raw.total_tax),
-      totalExTax: money(raw.total_ex_tax),
-      totalIncTax: money(raw.total_inc_tax),
-    },
+    totals: totalsOf(raw),
     taxInclusivePricing: raw.is_tax_inclusive_pricing,
     coupons: collectCoupons(lines),
-    payments: {
-      method: raw.payment_method,
-      giftCertificateAmount: money(raw.gift_certificate_amount),
-      storeCreditAmount: money(raw.store_credit_amount),
-      refundedAmount: money(raw.refunded_amount ?? '0'),
-    },
+    payments: paymentsOf(raw),
+  };
+}
+
+function currencyOf(raw: BigCommerceOrder): StoreCurrency {
+  return {
+    transactional: raw.default_currency_code.toUpperCase(),
+    display: raw.currency_code.toUpperCase(),
+    storeDefault: raw.store_default_currency_code?.toUpperCase() ?? null,
+    storeDefaultToTransactionalRate: raw.store_default_to_transactional_exchange_rate ?? null,
+  };
+}
+
+function totalsOf(raw: BigCommerceOrder): StoreTotals {
+  return {
+    subtotalExTax: money(raw.subtotal_ex_tax),
+    subtotalIncTax: money(raw.subtotal_inc_tax),
+    subtotalTax: money(raw.subtotal_tax),
+    discountAmount: money(raw.discount_amount),
+    couponDiscount: money(raw.coupon_discount),
+    totalTax: money(raw.total_tax),
+    totalExTax: money(raw.total_ex_tax),
+    totalIncTax: money(raw.total_inc_tax),
+  };
+}
+
+function paymentsOf(raw: BigCommerceOrder): StorePayments {
+  return {
+    method: raw.payment_method,
+    giftCertificateAmount: money(raw.gift_certificate_amount),
+    storeCreditAmount: money(raw.store_credit_amount),
+    refundedAmount: money(raw.refunded_amount ?? '0'),
   };
 }
 

@@ -47,9 +47,9 @@ function refundItemLines(item: StoreRefundItem, inputs: RefundInputs): DraftLine
     case 'GIFT_WRAPPING':
       return wrappingLine(item, inputs);
     case 'SHIPPING':
-      return [chargeRefundLine(item, inputs, 'shipping', inputs.order.shipping)];
+      return chargeRefundLine(item, inputs, 'shipping', inputs.order.shipping);
     case 'HANDLING':
-      return [chargeRefundLine(item, inputs, 'handling', inputs.order.handling)];
+      return chargeRefundLine(item, inputs, 'handling', inputs.order.handling);
     case 'ORDER':
     case 'FEE':
       return [amountLine(item, inputs)];
@@ -133,7 +133,7 @@ function chargeRefundLine(
   { order, settings, log }: RefundInputs,
   kind: 'shipping' | 'handling',
   charge: StoreCharge,
-): DraftLine {
+): DraftLine[] {
   const requested = item.requestedAmount ?? Decimal.ZERO;
   const exTax =
     order.taxInclusivePricing && !charge.incTax.isZero()
@@ -143,14 +143,17 @@ function chargeRefundLine(
     'REFUND_ITEM',
     `${item.type} ${requested.toFixed(2)}${order.taxInclusivePricing ? ` inc tax = ${exTax.toFixed(2)} ex tax` : ''} on accounts.${kind}`,
   );
+  if (exTax.isZero()) return [];
   const source = kind === 'shipping' ? { kind, consignmentId: item.itemId } : { kind };
-  return accountLine(
-    log.accountId(kind, `a ${kind} refund`),
-    `Refund: ${kind}`,
-    exTax,
-    taxCodeFor(settings, 'charge', charge.taxClassId),
-    source,
-  );
+  return [
+    accountLine(
+      log.accountId(kind, `a ${kind} refund`),
+      `Refund: ${kind}`,
+      exTax,
+      taxCodeFor(settings, 'charge', charge.taxClassId),
+      source,
+    ),
+  ];
 }
 
 function amountLine(item: StoreRefundItem, { settings, log }: RefundInputs): DraftLine {
