@@ -57,7 +57,7 @@ export function planCustomerLookup(order: StoreOrder, settings: OrderSyncSetting
  */
 export function chooseCustomer(matches: readonly BcCustomerRecord[], settings: OrderSyncSettings): CustomerChoice {
   if (matches.length === 0) return { kind: 'create', note: 'no BC customer has the billing email: create one' };
-  const sorted = [...matches].sort((a, b) => a.number.localeCompare(b.number));
+  const sorted = [...matches].sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   const [only] = sorted;
   if (only && sorted.length === 1) {
     return isBlocked(only)
