@@ -1,4 +1,4 @@
-import { CompressionTypes, Kafka, Producer, RecordMetadata } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer, RecordMetadata } from 'kafkajs';
 import { RetryableError } from '@mlc/platform-errors';
 import type { TopicContract } from '@mlc/contracts';
 import { SchemaSerde } from './schema-serde';
@@ -21,7 +21,13 @@ export class EventProducer {
     kafka: Kafka,
     private readonly serde: SchemaSerde,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // The default (murmur2) partitioner matches Java clients, so keys land where any Kafka tool expects them.
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   connect(): Promise<void> {

@@ -27,7 +27,10 @@ export function createKafka(options: KafkaOptions): Kafka {
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...extra } = log;
-        options.logger?.[LEVELS[level] ?? 'info']({ kafka: extra }, `kafkajs: ${message}`);
+        // Known, understood notices: our producers bound their retries on purpose (ingress answers 503 instead of
+        // hanging) and choose the partitioner explicitly.
+        const quiet = /Limiting retries for the idempotent producer|switched default partitioner/.test(message);
+        options.logger?.[quiet ? 'debug' : (LEVELS[level] ?? 'info')]({ kafka: extra }, `kafkajs: ${message}`);
       },
   });
 }

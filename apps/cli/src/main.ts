@@ -1,0 +1,23 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '@mlc/platform-config';
+import { describeError } from '@mlc/platform-errors';
+import { registerDemoCommand } from './commands/demo.command';
+
+const program = new Command()
+  .name('ml-connector')
+  .description('Operate ml-connector: connections, mappings, replay, dead letters, trace, backfill, reconcile')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerDemoCommand(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  if (err instanceof ConfigError) {
+    process.stderr.write(`ml-connector: configuration error: ${err.message}\n`);
+    process.exit(78);
+  }
+  const { code, message } = describeError(err);
+  process.stderr.write(`ml-connector: ${message} (${code})\n`);
+  process.exit(1);
+});
