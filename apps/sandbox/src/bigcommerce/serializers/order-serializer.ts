@@ -3,7 +3,7 @@ import type { Location, Order, ShippingAddress } from '../store/model';
 import { STATUS_BY_ID } from '../store/order-statuses';
 import { serializeAddress } from './address-serializer';
 import { serializeConsignments } from './consignment-serializer';
-import { money4, resourceRef } from './wire';
+import { money4, rate10, resourceRef } from './wire';
 
 const ZERO4 = '0.0000';
 
@@ -68,11 +68,11 @@ export function serializeOrder(order: Order, view: OrderView): Record<string, un
     geoip_country_iso2: order.billingAddress.countryIso2,
     currency_id: view.currencyIds(order.currencyCode),
     currency_code: order.currencyCode,
-    currency_exchange_rate: order.currencyExchangeRate.toFixed(10),
+    currency_exchange_rate: rate10(order.currencyExchangeRate),
     default_currency_id: view.currencyIds(order.transactionalCurrencyCode),
     default_currency_code: order.transactionalCurrencyCode,
     store_default_currency_code: order.multiCurrency ? order.storeCurrencyCode : '',
-    store_default_to_transactional_exchange_rate: order.storeDefaultToTransactionalRate.toFixed(10),
+    store_default_to_transactional_exchange_rate: rate10(order.storeDefaultToTransactionalRate),
     staff_notes: order.staffNotes,
     customer_message: order.customerMessage,
     discount_amount: money4(order.discountAmount),

@@ -22,7 +22,7 @@ export interface ApiAccount {
 }
 
 const money = z.string().regex(/^\d+(\.\d{1,4})?$/, 'a decimal string such as "12.50"');
-const rate = z.string().regex(/^\d+(\.\d{1,10})?$/, 'a decimal string such as "0.0825"');
+const rate = z.string().regex(/^\d+(\.\d{1,8})?$/, 'a decimal string with at most 8 decimals, such as "0.0825"');
 
 /** Coupons a shopper may enter (`couponCode` on a control-API order). */
 export const couponSchema = z

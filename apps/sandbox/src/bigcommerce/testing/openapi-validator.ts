@@ -14,6 +14,8 @@ type Json = Record<string, unknown>;
  * - `nullable: true` and the Swagger-style `x-nullable: true` (used throughout the variants file) allow null;
  * - `oneOf` is read as `anyOf`: the specs use `oneOf` between shapes that overlap (a `{url, resource}` reference
  *   and an object with no required properties both match either branch), which strict `oneOf` would always fail;
+
+ * - boolean `exclusiveMinimum`/`exclusiveMaximum` (OpenAPI 3.0) become the numeric form;
  * - OpenAPI-only keywords are ignored and the specs' custom formats (`float`, `ISO-4217`, ...) accept any value.
  * Where a spec's type contradicts its own description, `SPEC_GAPS` patches the schema and says why.
  */
@@ -157,6 +159,14 @@ function toJsonSchema(node: unknown): unknown {
     if (key === 'oneOf') out.anyOf = toJsonSchema(value);
     else if (key === 'example' || key === 'examples' || key === 'x-examples') out[key] = value;
     else out[key] = toJsonSchema(value);
+  }
+  // OpenAPI 3.0 writes exclusive bounds as booleans beside minimum/maximum; JSON Schema wants the number.
+  for (const [flag, bound] of [['exclusiveMaximum', 'maximum'], ['exclusiveMinimum', 'minimum']] as const) {
+    if (typeof out[flag] !== 'boolean') continue;
+    if (out[flag] === true && typeof out[bound] === 'number') {
+      out[flag] = out[bound];
+      delete out[bound];
+    } else delete out[flag];
   }
   const nullable = out.nullable === true || out['x-nullable'] === true;
   delete out.nullable;
