@@ -6,7 +6,7 @@ import type { Row } from '../store/table';
 import { ApiRequest } from './api-request';
 import { badRequest, dialogError, methodNotAllowed, notFoundSegment } from './bc-error';
 import { checkIfMatch } from './concurrency';
-import { query, shape } from './entity-query';
+import { projectedOf, query, shape } from './entity-query';
 import { nextLinkOf, pageOf, pageSizeOf } from './paging';
 
 export const ODATA_HEADERS = { 'odata-version': '4.0', 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8' };
@@ -63,7 +63,7 @@ export function entityResponse(h: Handling, set: EntitySet, row: Row, status: nu
   const { ctx, req } = h;
   if (status !== 200 && returnsNothing(req)) return { status: 204, headers: { 'odata-version': '4.0' } };
   const options = parseQueryOptions(req.query);
-  const shaped = shape(ctx, set, { row, entity: set.project(ctx, row) }, options, schema21(req));
+  const shaped = shape(ctx, set, projectedOf(ctx, set, row), options, schema21(req));
   return {
     status,
     headers: { ...ODATA_HEADERS },

@@ -1,14 +1,37 @@
 import type { FieldDef } from '../model/field-def';
 import { compileFilter } from '../odata/filter-compile';
 import type { OrderBy, QueryOptions } from '../odata/query-options';
-import type { Entity, EntitySet, Json, RequestContext } from '../resources/entity-set';
+import { Entity, EntitySet, jsonValue, Json, RequestContext } from '../resources/entity-set';
 import { ENTITY_SETS } from '../resources/registry';
 import { etagOf, Row } from '../store/table';
 import { badRequest } from './bc-error';
 
-export interface Projected {
-  readonly row: Row;
-  readonly entity: Entity;
+/**
+ * A row on its way into a response. Stored fields are read straight from the row; the full projection (document
+ * totals, FlowFields) is computed only when a computed field is asked for or the row is actually returned.
+ */
+export class Projected {
+  private full?: Entity;
+
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly set: EntitySet,
+    readonly row: Row,
+    private readonly fields: ReadonlyMap<string, FieldDef>,
+  ) {}
+
+  get(name: string): Json {
+    const field = this.fields.get(name);
+    if (field && !this.set.computedFields?.has(name) && name !== 'id' && name !== 'lastModifiedDateTime') {
+      return jsonValue(field, this.row.data[name]);
+    }
+    return this.entity()[name] ?? null;
+  }
+
+  entity(): Entity {
+    this.full ??= this.set.project(this.ctx, this.row);
+    return this.full;
+  }
 }
 
 function fieldMap(set: EntitySet): Map<string, FieldDef> {
@@ -43,8 +66,13 @@ export function compareKeys(order: readonly OrderBy[], a: readonly Json[], b: re
   return 0;
 }
 
+/** A lazily projected row of a set. */
+export function projectedOf(ctx: RequestContext, set: EntitySet, row: Row): Projected {
+  return new Projected(ctx, set, row, fieldMap(set));
+}
+
 export function keyOf(order: readonly OrderBy[], p: Projected): Json[] {
-  return order.map((o) => (o.field === 'id' ? p.row.id : (p.entity[o.field] ?? null)));
+  return order.map((o) => (o.field === 'id' ? p.row.id : p.get(o.field)));
 }
 
 /** Projects, filters and sorts rows for a collection read. */
@@ -56,18 +84,18 @@ export function query(
   schema21: boolean,
 ): { items: Projected[]; order: OrderBy[] } {
   const order = orderOf(set, options.orderBy);
+  const fields = fieldMap(set);
   const predicate = options.filter
-    ? compileFilter(options.filter, { fields: fieldMap(set), typeName: `Microsoft.NAV.${set.entityType}`, schema21 })
+    ? compileFilter(options.filter, { fields, typeName: `Microsoft.NAV.${set.entityType}`, schema21 })
     : undefined;
-  const items: Array<Projected & { key: Json[] }> = [];
+  const keyed: Array<{ item: Projected; key: Json[] }> = [];
   for (const row of rows) {
-    const entity = set.project(ctx, row);
-    if (predicate && !predicate(entity)) continue;
-    const projected = { row, entity };
-    items.push({ ...projected, key: keyOf(order, projected) });
+    const item = new Projected(ctx, set, row, fields);
+    if (predicate && !predicate((name) => item.get(name))) continue;
+    keyed.push({ item, key: keyOf(order, item) });
   }
-  items.sort((a, b) => compareKeys(order, a.key, b.key));
-  return { items, order };
+  keyed.sort((a, b) => compareKeys(order, a.key, b.key));
+  return { items: keyed.map((k) => k.item), order };
 }
 
 /**
@@ -80,9 +108,9 @@ export function shape(ctx: RequestContext, set: EntitySet, p: Projected, options
     const fields = fieldMap(set);
     for (const name of options.select) {
       if (!fields.has(name) && !set.navigations?.[name]) throw unknownProperty(set, name);
-      if (fields.has(name)) out[name] = p.entity[name] ?? null;
+      if (fields.has(name)) out[name] = p.get(name);
     }
-  } else Object.assign(out, p.entity);
+  } else Object.assign(out, p.entity());
   for (const item of options.expand) {
     const navigation = set.navigations?.[item.name];
     if (!navigation) throw unknownProperty(set, item.name);

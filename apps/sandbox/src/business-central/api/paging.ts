@@ -75,10 +75,20 @@ function firstAfter(sorted: Projected[], order: OrderBy[], key: Json[]): number 
   return low;
 }
 
+/** Query encoding as BC writes its links: `$`, quotes, parentheses and commas stay literal. */
+function encodeQueryPart(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/%24/g, '$')
+    .replace(/%27/g, "'")
+    .replace(/%28/g, '(')
+    .replace(/%29/g, ')')
+    .replace(/%2C/g, ',');
+}
+
 /** The absolute next link: the request URL with `$skip`/`$top` folded into a `$skiptoken`. */
 export function nextLinkOf(requestUrl: URL, token: string): string {
-  const url = new URL(requestUrl.toString());
-  for (const name of ['$skip', '$top', '$skiptoken']) url.searchParams.delete(name);
-  url.searchParams.set('$skiptoken', token);
-  return url.toString();
+  const pairs = [...requestUrl.searchParams].filter(([name]) => !['$skip', '$top', '$skiptoken'].includes(name));
+  pairs.push(['$skiptoken', token]);
+  const query = pairs.map(([k, v]) => `${encodeQueryPart(k)}=${encodeQueryPart(v)}`).join('&');
+  return `${requestUrl.origin}${requestUrl.pathname}?${query}`;
 }

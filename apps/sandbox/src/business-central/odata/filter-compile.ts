@@ -1,10 +1,12 @@
 import { Decimal } from '@mlc/platform-money';
 import { badRequest } from '../api/bc-error';
 import type { FieldDef } from '../model/field-def';
-import type { Entity } from '../resources/entity-set';
+import type { Json } from '../resources/entity-set';
 import { ComparisonOp, FilterNode, parseFilter } from './filter-parser';
 
-export type Predicate = (entity: Entity) => boolean;
+/** Reads a field of the entity under test. */
+export type FieldReader = (name: string) => Json;
+export type Predicate = (read: FieldReader) => boolean;
 
 export interface FilterScope {
   readonly fields: ReadonlyMap<string, FieldDef>;
@@ -63,7 +65,7 @@ function compileNode(node: FilterNode, scope: FilterScope): Predicate {
     case 'property': {
       const field = lookup(node.name, scope);
       if (field.type !== 'boolean') throw badRequest(`The $filter expression must evaluate to a single boolean value.`);
-      return (e) => e[field.name] === true;
+      return (e) => e(field.name) === true;
     }
     case 'literal':
       throw badRequest(`The $filter expression must evaluate to a single boolean value.`);
@@ -118,7 +120,7 @@ function compileComparison(op: ComparisonOp, leftNode: FilterNode, rightNode: Fi
   const compare = comparator(left, rightNode.type, rightNode.value, OP_NAMES[op]);
   const name = left.field.name;
   return (e) => {
-    const result = compare(e[name]);
+    const result = compare(e(name));
     if (result === undefined) return false;
     switch (op) {
       case 'eq':
@@ -146,7 +148,7 @@ function compileIn(leftNode: FilterNode, list: FilterNode[], scope: FilterScope)
     if (item.kind !== 'literal') throw badRequest("The 'in' operator expects a list of literal values.");
     return comparator(left, item.type, item.value, 'In');
   });
-  return (e) => comparators.some((c) => c(e[left.field.name]) === 0);
+  return (e) => comparators.some((c) => c(e(left.field.name)) === 0);
 }
 
 function compileStringFunction(node: FilterNode & { kind: 'call' }, scope: FilterScope): Predicate {
@@ -168,7 +170,7 @@ function compileStringFunction(node: FilterNode & { kind: 'call' }, scope: Filte
         ? (s: string) => s.startsWith(needle)
         : (s: string) => s.endsWith(needle);
   return (e) => {
-    const value = e[left.field.name];
+    const value = e(left.field.name);
     return typeof value === 'string' && test(fold(value));
   };
 }

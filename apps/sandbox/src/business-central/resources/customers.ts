@@ -80,6 +80,7 @@ export const customersSet: EntitySet = {
   entityType: 'customer',
   caption: 'Customer',
   fields: CUSTOMER_FIELDS,
+  computedFields: new Set(['currencyCode', 'currencyId', 'taxAreaDisplayName']),
   defaultOrder: ['number'],
   insertAllowed: true,
   modifyAllowed: true,

@@ -47,6 +47,11 @@ export interface EntitySet {
   /** Table caption in BC messages ("Customer", "Item"). */
   readonly caption: string;
   readonly fields: readonly FieldDef[];
+  /**
+   * Fields whose API value is not the stored value (FlowFields, totals, LCY mapping); filters and sorts on them
+   * need the full projection. Every other field is read from the row as stored.
+   */
+  readonly computedFields?: ReadonlySet<string>;
   /** Sort order when `$orderby` is absent (the source table's primary key). */
   readonly defaultOrder: readonly string[];
   readonly insertAllowed: boolean;

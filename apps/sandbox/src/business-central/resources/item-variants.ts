@@ -21,6 +21,7 @@ export const itemVariantsSet: EntitySet = {
   entityType: 'itemVariant',
   caption: 'Item Variant',
   fields: ITEM_VARIANT_FIELDS,
+  computedFields: new Set(['itemNumber']),
   defaultOrder: ['itemNumber', 'code'],
   insertAllowed: true,
   modifyAllowed: true,

@@ -1,6 +1,7 @@
 import { dialogError } from '../api/bc-error';
 import { assertDiscountFits, createHeader, deleteHeader, linesOf, projectHeader, updateHeader } from '../documents/document-header';
 import { CREDIT_MEMO, DocumentKind, INVOICE, ORDER } from '../documents/document-kind';
+import { LINE_AMOUNT_FIELDS } from '../documents/document-calc';
 import { createLine, deleteLine, projectLine, updateLine } from '../documents/document-lines';
 import {
   cancelInvoice,
@@ -17,6 +18,22 @@ import { stringOf } from './lookups';
 
 type Action = (ctx: RequestContext, row: Row) => void;
 
+/** Header fields the projection computes (totals, status, LCY mapping, numbers of related customers). */
+const HEADER_COMPUTED: ReadonlySet<string> = new Set([
+  'customerNumber',
+  'billToCustomerNumber',
+  'currencyCode',
+  'currencyId',
+  'pricesIncludeTax',
+  'discountAppliedBeforeTax',
+  'totalAmountExcludingTax',
+  'totalTaxAmount',
+  'totalAmountIncludingTax',
+  'status',
+  'remainingAmount',
+  'fullyShipped',
+]);
+
 function single(row: Row | undefined): Row[] {
   return row ? [row] : [];
 }
@@ -27,6 +44,7 @@ function lineSet(kind: DocumentKind): EntitySet {
     entityType: kind.lineType,
     caption: 'Sales Line',
     fields: kind.lineFields,
+    computedFields: new Set([...LINE_AMOUNT_FIELDS, 'discountAppliedBeforeTax']),
     defaultOrder: ['documentId', 'sequence'],
     insertAllowed: true,
     modifyAllowed: true,
@@ -66,6 +84,7 @@ function headerSet(kind: DocumentKind, lines: EntitySet, actions: Record<string,
     entityType: kind.headerType,
     caption: kind.caption,
     fields: kind.headerFields,
+    computedFields: HEADER_COMPUTED,
     defaultOrder: ['number'],
     insertAllowed: true,
     modifyAllowed: true,

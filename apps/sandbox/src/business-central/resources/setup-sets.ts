@@ -97,6 +97,7 @@ export const taxAreasSet = simpleEntitySet({
   table: (c) => c.taxAreas,
   key: CODE,
   computed: () => ({ taxType: 'Sales Tax' }),
+  computedFields: ['taxType'],
   beforeDelete: refusedWhenUsed('taxAreaId', 'Tax Area'),
 });
 
@@ -108,6 +109,7 @@ export const taxGroupsSet = simpleEntitySet({
   table: (c) => c.taxGroups,
   key: CODE,
   computed: () => ({ taxType: 'Sales Tax' }),
+  computedFields: ['taxType'],
 });
 
 /** G/L accounts: the API page is read-only. */

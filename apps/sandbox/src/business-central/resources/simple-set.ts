@@ -15,6 +15,8 @@ export interface SimpleSetSpec {
   /** Pages with Editable = false (accounts) refuse every write with 405. */
   readonly readOnly?: boolean;
   readonly computed?: (ctx: RequestContext, row: Row) => Record<string, Value>;
+  /** Names of the fields `computed` supplies. */
+  readonly computedFields?: readonly string[];
   /** Extra check before delete (e.g. a currency in use). */
   readonly beforeDelete?: (ctx: RequestContext, row: Row) => void;
 }
@@ -39,6 +41,7 @@ export function simpleEntitySet(spec: SimpleSetSpec): EntitySet {
     entityType: spec.entityType,
     caption: spec.caption,
     fields: spec.fields,
+    computedFields: new Set(spec.computedFields ?? []),
     defaultOrder: [keyField],
     insertAllowed: editable,
     modifyAllowed: editable,

@@ -1,16 +1,11 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { registerControlRoutes } from '../../core/control';
-import { createSystemServer } from '../../core/http-server';
-import { Router } from '../../core/router';
-import { SandboxWorld } from '../../core/world';
+import { loadSandboxConfig } from '../../config';
+import type { SandboxWorld } from '../../core/world';
+import { startSandbox } from '../../sandbox';
 import { BC_DEFAULTS } from '../bc-identity';
-import { BusinessCentralSandbox } from '../bc-sandbox';
 
 export interface BcHarness {
   readonly url: string;
   readonly world: SandboxWorld;
-  readonly bc: BusinessCentralSandbox;
   /** `http://host/v2.0/<tenant>/sandbox/api/v2.0/` */
   readonly root: string;
   /** `root + companies(<id>)/` */
@@ -22,6 +17,12 @@ export interface BcHarness {
   close(): Promise<void>;
 }
 
+export interface SeedSize {
+  readonly products: number;
+  readonly variantsPerProduct: number;
+  readonly customers: number;
+}
+
 export interface ApiResult {
   readonly status: number;
   readonly headers: Headers;
@@ -31,29 +32,18 @@ export interface ApiResult {
 }
 
 /**
- * Starts the BC + Entra sandbox alone on a free port, wired exactly as `startSandbox` wires it (shared control
- * routes, fault injection, request log), for integration tests of this folder.
+ * Starts both sandboxes in-process on free ports (as `make sandbox` does, with ports 0) and wraps the BC + Entra
+ * side: a cached token, authenticated calls relative to the company, and the control API.
  */
-export async function startBcHarness(options: { timeScale?: number; seed?: boolean } = {}): Promise<BcHarness> {
-  const world = new SandboxWorld(1);
-  const bc = new BusinessCentralSandbox(world, { timeScale: options.timeScale ?? 1 });
-  const router = new Router();
-  registerControlRoutes(router, world, [bc]);
-  bc.registerControl(router);
-  bc.registerApi(router);
-  const server: Server = createSystemServer({
-    router,
-    faults: world.faults,
-    log: world.log,
-    now: () => world.clock.nowIso(),
-    systemOf: (path) => bc.systemOf(path),
-    notFound: (req) => bc.notFound(req),
-    methodNotAllowed: (req, allowed) => bc.methodNotAllowed(req, allowed),
-    maxBodyBytes: bc.maxBodyBytes,
-    tooLarge: () => bc.tooLarge(),
+export async function startBcHarness(options: { timeScale?: number; seed?: boolean | SeedSize } = {}): Promise<BcHarness> {
+  const sandbox = await startSandbox({
+    ...loadSandboxConfig({}),
+    SANDBOX_BIGCOMMERCE_PORT: 0,
+    SANDBOX_BC_PORT: 0,
+    SANDBOX_TIME_SCALE: options.timeScale ?? 1,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { world } = sandbox;
+  const url = sandbox.businessCentralUrl;
   const root = `${url}/v2.0/${BC_DEFAULTS.tenantId}/${BC_DEFAULTS.environment}/api/v2.0/`;
   const company = `${root}companies(${BC_DEFAULTS.companyId})/`;
   let cached: { token: string; until: number } | undefined;
@@ -91,7 +81,6 @@ export async function startBcHarness(options: { timeScale?: number; seed?: boole
   const harness: BcHarness = {
     url,
     world,
-    bc,
     root,
     company,
     token,
@@ -101,14 +90,11 @@ export async function startBcHarness(options: { timeScale?: number; seed?: boole
       return send(method, target, { ...init, headers });
     },
     control: (method, path, body) => send(method, `${url}${path}`, { body }),
-    close: async () => {
-      world.clock.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => sandbox.close(),
   };
   if (options.seed !== false) {
-    const seeded = await harness.control('POST', '/__sandbox/seed', { products: 6, variantsPerProduct: 0, customers: 3 });
+    const size = typeof options.seed === 'object' ? options.seed : { products: 6, variantsPerProduct: 0, customers: 3 };
+    const seeded = await harness.control('POST', '/__sandbox/seed', size);
     if (seeded.status !== 201) throw new Error(`seed failed: ${seeded.text}`);
   }
   return harness;
