@@ -93,7 +93,7 @@ describe('error bodies', () => {
 
   it('names the token problem and the wrong store hash, without the token', () => {
     expect(bigCommerceError({ status: 401 }, context).message).toBe(
-      'bigcommerce GET /v2/orders/{id}: BigCommerce rejected the access token for store "abc123" (401)',
+      'bigcommerce GET /v2/orders/{id}: BigCommerce rejected the access token for store "abc123" (401): check the token and that it belongs to this store hash',
     );
     expect(bigCommerceError({ status: 403 }, context).message).toContain('lacks the OAuth scope');
     const store = { operation: 'GET /v2/store', storeHash: 'wrong1' };

@@ -80,7 +80,9 @@ export function bigCommerceError(response: ErrorResponse, context: ErrorContext)
 function messageFor(response: ErrorResponse, rule: StatusRule, context: ErrorContext): string {
   const where = `bigcommerce ${context.operation}`;
   const store = `store "${context.storeHash}"`;
-  if (response.status === 401) return `${where}: BigCommerce rejected the access token for ${store} (401)`;
+  if (response.status === 401) {
+    return `${where}: BigCommerce rejected the access token for ${store} (401): check the token and that it belongs to this store hash`;
+  }
   if (response.status === 403) return `${where}: the access token for ${store} lacks the OAuth scope (403)`;
   if (response.status === 404 && context.operation === STORE_INFORMATION_OPERATION) {
     return `${where}: ${store} was not found (404): check the store hash`;
