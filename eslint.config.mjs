@@ -37,8 +37,20 @@ export default [
               onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util'],
             },
             {
+              sourceTag: 'type:wiring',
+              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util'],
+            },
+            {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:wiring',
+                'type:adapter',
+                'type:domain',
+                'type:platform',
+                'type:contracts',
+                'type:util',
+                'type:testing',
+              ],
             },
           ],
         },

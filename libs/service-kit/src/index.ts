@@ -1,0 +1,4 @@
+export * from './service.config';
+export * from './connection-clients';
+export * from './env-connection';
+export * from './service-context';
