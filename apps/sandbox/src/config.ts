@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 const schema = z.object({
   SANDBOX_HOST: z.string().default('127.0.0.1'),
-  SANDBOX_BIGCOMMERCE_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
-  SANDBOX_BC_PORT: z.coerce.number().int().min(1).max(65535).default(4020),
+  SANDBOX_BIGCOMMERCE_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SANDBOX_BC_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
   SANDBOX_SEED: z.coerce.number().int().default(1),
   /** Divides documented waiting times (webhook retry schedule, notification delay, queue timeout) for tests. */
   SANDBOX_TIME_SCALE: z.coerce.number().positive().default(1),
