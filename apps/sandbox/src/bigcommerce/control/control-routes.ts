@@ -41,7 +41,7 @@ export function registerBigCommerceControl(router: Router, s: BigCommerceService
     if (!parsed.ok) return parsed.response;
     const items = refundItems(order, parsed.value);
     if (typeof items === 'string') return fail(422, items);
-    const outcome = await s.refunds.create(order, { items });
+    const outcome = await s.refunds.create(order, { items, override: refundAllOverride(s, order, parsed.value, items) });
     if (!outcome.ok) return fail(outcome.status, outcome.title);
     return { status: 201, body: { refundId: outcome.refund.id, amount: outcome.refund.totalAmount.toFixed(2) } };
   });
@@ -104,6 +104,19 @@ function refundItems(order: Order, req: ControlRefundRequest): RefundItemRequest
     if (left.gt(0)) items.push({ itemType: 'SHIPPING', itemId: address.id, amount: left, reason: req.reason });
   }
   return items.length > 0 ? items : `order ${order.id} has nothing left to refund`;
+}
+
+/**
+ * "Refund everything left" after order-level refunds: those are not attributed to lines, so the remaining lines and
+ * shipping can exceed what is left on the order; the merchant then refunds exactly what is left.
+ */
+function refundAllOverride(s: BigCommerceServices, order: Order, req: ControlRefundRequest, items: RefundItemRequest[]) {
+  if (req.items || req.amount) return undefined;
+  const quoted = s.refunds.quote(order, { items });
+  const left = order.totalIncTax.minus(order.refundedAmount);
+  if (quoted.ok && !quoted.quote.total.gt(left)) return undefined;
+  const tax = quoted.ok ? Decimal.min(quoted.quote.tax, left) : Decimal.ZERO;
+  return { total: left, tax };
 }
 
 function createProduct(s: BigCommerceServices, req: SandboxRequest): SandboxResponse {

@@ -80,7 +80,8 @@ function quoteItem(order: Order, item: RefundItemRequest, rules: RefundRules): Q
   }
 }
 
-export function quoteRefund(order: Order, items: RefundItemRequest[], rules: RefundRules, taxAdjustment?: Decimal): Quoted {
+/** `overridden`: a merchant override will replace the totals, so the available-amount check is the caller's. */
+export function quoteRefund(order: Order, items: RefundItemRequest[], rules: RefundRules, taxAdjustment?: Decimal, overridden = false): Quoted {
   const quoted: QuotedItem[] = [];
   for (const item of items) {
     const result = quoteItem(order, item, rules);
@@ -91,7 +92,7 @@ export function quoteRefund(order: Order, items: RefundItemRequest[], rules: Ref
   const total = Decimal.sum(quoted.map((q) => q.amount)).plus(adjustment);
   const tax = Decimal.sum(quoted.map((q) => q.tax)).plus(adjustment);
   if (!total.gt(0)) return { ok: false, title: 'The refund amount must be greater than zero.' };
-  if (total.gt(order.totalIncTax.minus(order.refundedAmount))) {
+  if (!overridden && total.gt(order.totalIncTax.minus(order.refundedAmount))) {
     return { ok: false, title: 'The refund amount exceeds the amount available to refund on this order.' };
   }
   const orderLevel = Decimal.sum(quoted.filter((q) => q.request.itemType === 'ORDER').map((q) => q.amount));

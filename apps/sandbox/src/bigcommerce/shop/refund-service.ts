@@ -37,7 +37,7 @@ export class RefundService {
     if (!REFUNDABLE_PAYMENT.has(order.paymentStatus)) {
       return { ok: false, title: 'The payment for this order has not been captured, so it cannot be refunded.' };
     }
-    return quoteRefund(order, body.items, this.rules(), body.taxAdjustment);
+    return quoteRefund(order, body.items, this.rules(), body.taxAdjustment, body.override !== undefined);
   }
 
   /** The alternatives a refund may be paid with: each an array of payment legs. */
@@ -58,6 +58,7 @@ export class RefundService {
       if (!quoted.ok) return { ok: false, status: 422, title: quoted.title };
       const total = body.override?.total.round(2) ?? quoted.quote.total;
       const tax = body.override?.tax.round(2) ?? quoted.quote.tax;
+      if (!total.gt(0) || tax.isNegative() || tax.gt(total)) return { ok: false, status: 422, title: 'The merchant calculated override is invalid.' };
       if (total.gt(order.totalIncTax.minus(order.refundedAmount))) {
         return { ok: false, status: 422, title: 'The refund amount exceeds the amount available to refund on this order.' };
       }
