@@ -1,6 +1,4 @@
-import { BigCommerceTestSandbox, eventually, WebhookReceiver } from './testing';
-
-type Json = Record<string, any>;
+import { BigCommerceTestSandbox, eventually, JsonBody as Json, WebhookReceiver } from './testing';
 
 describe('BigCommerce sandbox catalog and inventory', () => {
   let sb: BigCommerceTestSandbox;

@@ -1,5 +1,5 @@
 import { Decimal } from '@mlc/platform-money';
-import { BigCommerceTestSandbox, eventually, WebhookReceiver } from './testing';
+import { BigCommerceTestSandbox, eventually, JsonBody, WebhookReceiver } from './testing';
 
 /** The conformance cases listed at the end of reference/bigcommerce.md, one test each, named after the case. */
 describe('BigCommerce conformance cases (reference/bigcommerce.md section 11)', () => {
@@ -208,7 +208,7 @@ describe('BigCommerce conformance cases (reference/bigcommerce.md section 11)', 
     const v = await variantBySku('VAR-SKU-L');
     await sb.api('PUT', '/v3/catalog/variants', { body: [{ id: v.id, inventory_level: 33 }] });
     const got = await receiver.waitFor(() => true, 4);
-    const bodies = receiver.deliveries.filter((d) => d.path === path).map((d) => JSON.parse(d.body) as Record<string, any>);
+    const bodies = receiver.deliveries.filter((d) => d.path === path).map((d) => JSON.parse(d.body) as JsonBody);
     expect(got.length).toBeGreaterThanOrEqual(4);
     for (const b of bodies) {
       expect(Object.keys(b).sort()).toEqual(['created_at', 'data', 'hash', 'producer', 'scope', 'store_id']);

@@ -1,6 +1,4 @@
-import { BigCommerceTestSandbox } from './testing';
-
-type Json = Record<string, any>;
+import { BigCommerceTestSandbox, JsonBody as Json } from './testing';
 
 /** Paging to the end over thousands of records, in each of the store's paging styles. */
 describe('BigCommerce sandbox paging over thousands of records', () => {

@@ -1,6 +1,4 @@
-import { BigCommerceTestSandbox } from './testing';
-
-type Json = Record<string, any>;
+import { BigCommerceTestSandbox, JsonBody as Json } from './testing';
 
 describe('BigCommerce sandbox rate limit and injected faults', () => {
   let sb: BigCommerceTestSandbox;

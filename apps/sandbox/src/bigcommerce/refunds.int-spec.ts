@@ -1,7 +1,5 @@
 import { Decimal } from '@mlc/platform-money';
-import { BigCommerceTestSandbox, WebhookReceiver } from './testing';
-
-type Json = Record<string, any>;
+import { BigCommerceTestSandbox, JsonBody as Json, WebhookReceiver } from './testing';
 
 describe('BigCommerce sandbox transactions and refunds', () => {
   let sb: BigCommerceTestSandbox;

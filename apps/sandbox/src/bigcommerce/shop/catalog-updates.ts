@@ -1,5 +1,5 @@
 import { Decimal } from '@mlc/platform-money';
-import { isInt, isRecord } from '../http/request-input';
+import { isInt } from '../http/request-input';
 import type { BigCommerceState } from '../store/bigcommerce-state';
 import { MAX_INVENTORY } from '../store/inventory-store';
 import type { InventoryTracking, Product, Variant } from '../store/model';

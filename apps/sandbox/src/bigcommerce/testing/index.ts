@@ -4,3 +4,10 @@ export { BigCommerceTestSandbox, eventually } from './test-sandbox';
 export type { ApiAnswer, TestSandboxOptions } from './test-sandbox';
 export { WebhookReceiver } from './webhook-receiver';
 export type { ReceivedDelivery } from './webhook-receiver';
+
+/**
+ * A decoded JSON body in tests, read field by field and checked with `expect`; its shape is what the assertions
+ * (and the OpenAPI suite) verify, so it is deliberately untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = Record<string, any>;
