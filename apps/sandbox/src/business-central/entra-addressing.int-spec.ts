@@ -95,6 +95,15 @@ describe('Entra ID token endpoint and BC addressing errors', () => {
     expect((await h.call('GET', `${h.root}items?company=${encodeURIComponent(BC_DEFAULTS.companyName)}`)).status).toBe(200);
   });
 
+  it('serves the service document and a $metadata EDMX with the enforced lengths', async () => {
+    const service = await h.call('GET', h.root);
+    expect(service.body.value).toEqual(expect.arrayContaining([{ name: 'salesInvoices', kind: 'EntitySet', url: 'salesInvoices' }]));
+    const metadata = await h.call('GET', `${h.root}$metadata`);
+    expect(metadata.headers.get('content-type')).toContain('application/xml');
+    expect(metadata.text).toContain('<Property Name="externalDocumentNumber" Type="Edm.String" Nullable="false" MaxLength="35" />');
+    expect(metadata.text).toContain('<Action Name="shipAndInvoice" IsBound="true">');
+  });
+
   it('answers malformed JSON with 400 and messages carry a correlation id', async () => {
     const res = await h.call('POST', 'customers', { body: '{"displayName": ', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);

@@ -21,10 +21,11 @@ export class Projected {
   ) {}
 
   get(name: string): Json {
+    if (this.full) return this.full[name] ?? null;
+    if (name === 'id') return this.row.id;
+    if (name === 'lastModifiedDateTime') return new Date(this.row.modifiedAt).toISOString();
     const field = this.fields.get(name);
-    if (field && !this.set.computedFields?.has(name) && name !== 'id' && name !== 'lastModifiedDateTime') {
-      return jsonValue(field, this.row.data[name]);
-    }
+    if (field && !this.set.computedFields?.has(name)) return jsonValue(field, this.row.data[name]);
     return this.entity()[name] ?? null;
   }
 
@@ -34,8 +35,15 @@ export class Projected {
   }
 }
 
+const fieldMaps = new WeakMap<EntitySet, Map<string, FieldDef>>();
+
 function fieldMap(set: EntitySet): Map<string, FieldDef> {
-  return new Map(set.fields.map((f) => [f.name, f]));
+  let map = fieldMaps.get(set);
+  if (!map) {
+    map = new Map(set.fields.map((f) => [f.name, f]));
+    fieldMaps.set(set, map);
+  }
+  return map;
 }
 
 function unknownProperty(set: EntitySet, name: string) {

@@ -8,6 +8,7 @@ import { ApiRequest } from './api-request';
 import { BcError, errorResponse, methodNotAllowed, notFoundSegment, recordNotFound } from './bc-error';
 import { companiesResponse } from './companies';
 import { handleTarget, ODATA_HEADERS, Target } from './entity-handlers';
+import { metadataDocument } from './metadata-document';
 import { guidKey, Segment } from './odata-path';
 
 /**
@@ -25,6 +26,10 @@ export function execute(env: BcEnvironment, req: ApiRequest): SandboxResponse {
 function dispatch(env: BcEnvironment, req: ApiRequest): SandboxResponse {
   const [first, ...rest] = req.segments;
   if (!first) return serviceDocument(req);
+  if (first.name === '$metadata' && rest.length === 0) {
+    if (req.method !== 'GET') throw methodNotAllowed(req.method, '$metadata');
+    return metadataDocument();
+  }
   if (first.name === 'companies') {
     if (first.key === undefined && rest.length === 0) return companiesResponse(env, req, undefined);
     if (first.key === undefined) throw notFoundSegment(req.url.toString());
