@@ -1,7 +1,12 @@
 import type { SandboxSystem, SandboxWorld } from '../core/world';
 import { BigCommerceSandbox } from './bigcommerce-sandbox';
 
-export { DEFAULT_ACCESS_TOKEN, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_STORE_HASH } from './store/store-settings';
+export {
+  DEFAULT_ACCESS_TOKEN,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_STORE_HASH,
+} from './store/store-settings';
 export { RETRY_SCHEDULE_SECONDS } from './webhooks/webhook-dispatcher';
 
 /**

@@ -10,20 +10,34 @@ describe('BigCommerce sandbox v2 orders', () => {
   });
   afterAll(() => sb?.close());
 
-  const stock = async () => (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ stock: Record<string, number> }>().stock;
-  const setStock = (sku: string, level: number) => sb.control('PATCH', `/__sandbox/bigcommerce/skus/${sku}`, { stock: level });
+  const stock = async () =>
+    (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ stock: Record<string, number> }>().stock;
+  const setStock = (sku: string, level: number) =>
+    sb.control('PATCH', `/__sandbox/bigcommerce/skus/${sku}`, { stock: level });
 
   it('placing an order decrements store stock; an out-of-stock SKU is refused with 422 and nothing changes', async () => {
     await setStock('SKU-00001', 3);
     await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00001', quantity: 2 }] });
     expect((await stock())['SKU-00001']).toBe(1);
-    const before = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ orders: unknown[] }>().orders.length;
-    const refused = await sb.control('POST', '/__sandbox/bigcommerce/orders', { guest: true, lines: [{ sku: 'SKU-00001', quantity: 1 }, { sku: 'SKU-00001', quantity: 1 }] });
+    const before = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ orders: unknown[] }>().orders
+      .length;
+    const refused = await sb.control('POST', '/__sandbox/bigcommerce/orders', {
+      guest: true,
+      lines: [
+        { sku: 'SKU-00001', quantity: 1 },
+        { sku: 'SKU-00001', quantity: 1 },
+      ],
+    });
     expect(refused.status).toBe(422);
     expect(refused.json<{ error: string }>().error).toBe('SKU-00001 is out of stock: 1 available, 2 requested');
     expect((await stock())['SKU-00001']).toBe(1);
-    expect((await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ orders: unknown[] }>().orders).toHaveLength(before);
-    const unknown = await sb.control('POST', '/__sandbox/bigcommerce/orders', { guest: true, lines: [{ sku: 'NOPE', quantity: 1 }] });
+    expect((await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ orders: unknown[] }>().orders).toHaveLength(
+      before,
+    );
+    const unknown = await sb.control('POST', '/__sandbox/bigcommerce/orders', {
+      guest: true,
+      lines: [{ sku: 'NOPE', quantity: 1 }],
+    });
     expect(unknown.status).toBe(422);
   });
 
@@ -31,40 +45,82 @@ describe('BigCommerce sandbox v2 orders', () => {
     await setStock('SKU-00002', 1);
     await sb.control('PATCH', '/__sandbox/bigcommerce/skus/SKU-00002', { allowBackorders: true });
     await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00002', quantity: 4 }] });
-    const state = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ stock: Record<string, number>; backordered: Record<string, number> }>();
+    const state = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{
+      stock: Record<string, number>;
+      backordered: Record<string, number>;
+    }>();
     expect(state.stock['SKU-00002']).toBe(0);
     expect(state.backordered['SKU-00002']).toBe(3);
   });
 
   it('stock is checked at the pickup location; safety stock holds units back from sale', async () => {
-    const location = (await sb.control('POST', '/__sandbox/bigcommerce/locations', { code: 'SHOP-1', label: 'Downtown shop' })).json<{ id: number }>().id;
-    const refused = await sb.control('POST', '/__sandbox/bigcommerce/orders', { guest: true, fulfillment: 'pickup', pickupLocationId: location, lines: [{ sku: 'SKU-00003', quantity: 1 }] });
+    const location = (
+      await sb.control('POST', '/__sandbox/bigcommerce/locations', { code: 'SHOP-1', label: 'Downtown shop' })
+    ).json<{ id: number }>().id;
+    const refused = await sb.control('POST', '/__sandbox/bigcommerce/orders', {
+      guest: true,
+      fulfillment: 'pickup',
+      pickupLocationId: location,
+      lines: [{ sku: 'SKU-00003', quantity: 1 }],
+    });
     expect(refused.status).toBe(422);
-    await sb.api('PUT', '/v3/inventory/adjustments/absolute', { body: { items: [{ location_id: location, sku: 'SKU-00003', quantity: 2 }] } });
-    const id = await sb.placeOrder({ guest: true, fulfillment: 'pickup', pickupLocationId: location, lines: [{ sku: 'SKU-00003', quantity: 2 }] });
-    const order = (await sb.api('GET', `/v2/orders/${id}?include=consignments.line_items&consignment_structure=object`)).json<Json>();
+    await sb.api('PUT', '/v3/inventory/adjustments/absolute', {
+      body: { items: [{ location_id: location, sku: 'SKU-00003', quantity: 2 }] },
+    });
+    const id = await sb.placeOrder({
+      guest: true,
+      fulfillment: 'pickup',
+      pickupLocationId: location,
+      lines: [{ sku: 'SKU-00003', quantity: 2 }],
+    });
+    const order = (
+      await sb.api('GET', `/v2/orders/${id}?include=consignments.line_items&consignment_structure=object`)
+    ).json<Json>();
     expect(order.shipping_address_count).toBe(0);
     expect(order.consignments.pickups[0].location).toMatchObject({ id: location, code: 'SHOP-1' });
     expect(order.consignments.pickups[0].line_items[0].order_address_id).toBe(0);
     expect((await sb.api('GET', `/v2/orders/${id}/shipping_addresses`)).status).toBe(204);
     await setStock('SKU-00004', 5);
     await sb.control('PATCH', '/__sandbox/bigcommerce/skus/SKU-00004', { safetyStock: 4 });
-    expect((await sb.control('POST', '/__sandbox/bigcommerce/orders', { guest: true, lines: [{ sku: 'SKU-00004', quantity: 2 }] })).status).toBe(422);
+    expect(
+      (
+        await sb.control('POST', '/__sandbox/bigcommerce/orders', {
+          guest: true,
+          lines: [{ sku: 'SKU-00004', quantity: 2 }],
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it('lines land in shipping, download and email gift-certificate consignments', async () => {
-    await sb.control('POST', '/__sandbox/bigcommerce/products', { name: 'Manual PDF', sku: 'PDF-1', price: '4.50', type: 'digital' });
+    await sb.control('POST', '/__sandbox/bigcommerce/products', {
+      name: 'Manual PDF',
+      sku: 'PDF-1',
+      price: '4.50',
+      type: 'digital',
+    });
     const id = await sb.placeOrder({
       customerEmail: 'mixed.basket@example.com',
-      lines: [{ sku: 'SKU-00005', quantity: 1 }, { sku: 'PDF-1', quantity: 1 }],
+      lines: [
+        { sku: 'SKU-00005', quantity: 1 },
+        { sku: 'PDF-1', quantity: 1 },
+      ],
       giftCertificates: [{ amount: '50.00', recipientEmail: 'lucky@example.com' }],
     });
-    const c = (await sb.api('GET', `/v2/orders/${id}?include=consignments.line_items&consignment_structure=object`)).json<Json>().consignments;
+    const c = (
+      await sb.api('GET', `/v2/orders/${id}?include=consignments.line_items&consignment_structure=object`)
+    ).json<Json>().consignments;
     expect(c.shipping[0].line_items.map((l: Json) => l.sku)).toEqual(['SKU-00005']);
     expect(c.downloads[0].line_items.map((l: Json) => l.sku)).toEqual(['PDF-1']);
     expect(c.email.gift_certificates[0]).toMatchObject({ recipient_email: 'lucky@example.com' });
-    expect(c.email.gift_certificates[0].line_items[0]).toMatchObject({ type: 'giftcertificate', total_tax: '0.0000', total_inc_tax: '50.0000' });
-    const refs = (await sb.api('GET', `/v2/orders/${id}?include=consignments&consignment_structure=object`)).json<Json>().consignments;
+    expect(c.email.gift_certificates[0].line_items[0]).toMatchObject({
+      type: 'giftcertificate',
+      total_tax: '0.0000',
+      total_inc_tax: '50.0000',
+    });
+    const refs = (
+      await sb.api('GET', `/v2/orders/${id}?include=consignments&consignment_structure=object`)
+    ).json<Json>().consignments;
     expect(refs.downloads[0].line_items[0].resource).toMatch(new RegExp(`^/orders/${id}/products/\\d+$`));
   });
 
@@ -77,7 +133,9 @@ describe('BigCommerce sandbox v2 orders', () => {
     expect(a.status).toBe(200);
     expect(b.json()).toEqual(a.json());
     const addressId = a.json<Json[]>()[0]!.id;
-    expect((await sb.api('GET', `/v2/orders/${id}/shippingaddresses/${addressId}`)).json()).toEqual(a.json<Json[]>()[0]);
+    expect((await sb.api('GET', `/v2/orders/${id}/shippingaddresses/${addressId}`)).json()).toEqual(
+      a.json<Json[]>()[0],
+    );
     expect((await sb.api('GET', `/v2/orders/${id}/shipping_addresses/${addressId}/shipping_quotes`)).status).toBe(204);
   });
 
@@ -85,8 +143,14 @@ describe('BigCommerce sandbox v2 orders', () => {
     await sb.control('PUT', '/__sandbox/bigcommerce/settings', { pricesIncludeTax: true, taxRate: '0.2' });
     try {
       await setStock('SKU-00007', 10);
-      const price = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ prices: Record<string, string> }>().prices['SKU-00007']!;
-      const id = await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00007', quantity: 3 }], shippingCost: '12.00', couponCode: 'SAVE10' });
+      const price = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ prices: Record<string, string> }>()
+        .prices['SKU-00007']!;
+      const id = await sb.placeOrder({
+        guest: true,
+        lines: [{ sku: 'SKU-00007', quantity: 3 }],
+        shippingCost: '12.00',
+        couponCode: 'SAVE10',
+      });
       const order = (await sb.api('GET', `/v2/orders/${id}`)).json<Json>();
       const line = (await sb.api('GET', `/v2/orders/${id}/products`)).json<Json[]>()[0]!;
       const d = (v: string) => Decimal.parse(v);
@@ -107,13 +171,43 @@ describe('BigCommerce sandbox v2 orders', () => {
 
   it('multi-currency: display and transactional currency fields follow the documented meanings', async () => {
     await sb.control('PUT', '/__sandbox/bigcommerce/settings', { currencies: { EUR: '0.9', GBP: '0.8' } });
-    const price = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ prices: Record<string, string> }>().prices['SKU-00008']!;
-    const eur = (await sb.api('GET', `/v2/orders/${await sb.placeOrder({ guest: true, currency: 'EUR', lines: [{ sku: 'SKU-00008', quantity: 1 }] })}`)).json<Json>();
-    expect(eur).toMatchObject({ currency_code: 'EUR', default_currency_code: 'EUR', store_default_currency_code: 'USD', store_default_to_transactional_exchange_rate: '0.9000000000', currency_exchange_rate: '0.9000000000' });
+    const price = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<{ prices: Record<string, string> }>()
+      .prices['SKU-00008']!;
+    const eur = (
+      await sb.api(
+        'GET',
+        `/v2/orders/${await sb.placeOrder({ guest: true, currency: 'EUR', lines: [{ sku: 'SKU-00008', quantity: 1 }] })}`,
+      )
+    ).json<Json>();
+    expect(eur).toMatchObject({
+      currency_code: 'EUR',
+      default_currency_code: 'EUR',
+      store_default_currency_code: 'USD',
+      store_default_to_transactional_exchange_rate: '0.9000000000',
+      currency_exchange_rate: '0.9000000000',
+    });
     expect(Decimal.parse(eur.subtotal_ex_tax).eq(Decimal.parse(price).times('0.9').round(2))).toBe(true);
-    const display = (await sb.api('GET', `/v2/orders/${await sb.placeOrder({ guest: true, displayCurrency: 'GBP', lines: [{ sku: 'SKU-00008', quantity: 1 }] })}`)).json<Json>();
-    expect(display).toMatchObject({ currency_code: 'GBP', default_currency_code: 'USD', currency_exchange_rate: '0.8000000000', store_default_to_transactional_exchange_rate: '1.0000000000' });
-    expect((await sb.control('POST', '/__sandbox/bigcommerce/orders', { guest: true, currency: 'JPY', lines: [{ sku: 'SKU-00008', quantity: 1 }] })).status).toBe(422);
+    const display = (
+      await sb.api(
+        'GET',
+        `/v2/orders/${await sb.placeOrder({ guest: true, displayCurrency: 'GBP', lines: [{ sku: 'SKU-00008', quantity: 1 }] })}`,
+      )
+    ).json<Json>();
+    expect(display).toMatchObject({
+      currency_code: 'GBP',
+      default_currency_code: 'USD',
+      currency_exchange_rate: '0.8000000000',
+      store_default_to_transactional_exchange_rate: '1.0000000000',
+    });
+    expect(
+      (
+        await sb.control('POST', '/__sandbox/bigcommerce/orders', {
+          guest: true,
+          currency: 'JPY',
+          lines: [{ sku: 'SKU-00008', quantity: 1 }],
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it('list filters: status_id, customer_id, email, id bounds, limit capped at 250; a bad filter value is 400', async () => {
@@ -124,7 +218,9 @@ describe('BigCommerce sandbox v2 orders', () => {
     expect(byStatus.map((o) => o.id)).toContain(a);
     expect(byStatus.every((o) => o.status_id === 7)).toBe(true);
     expect((await sb.api('GET', `/v2/orders?customer_id=${customerId}`)).json<Json[]>().map((o) => o.id)).toEqual([a]);
-    expect((await sb.api('GET', `/v2/orders?email=${encodeURIComponent(customerEmail)}`)).json<Json[]>().map((o) => o.id)).toEqual([a]);
+    expect(
+      (await sb.api('GET', `/v2/orders?email=${encodeURIComponent(customerEmail)}`)).json<Json[]>().map((o) => o.id),
+    ).toEqual([a]);
     expect((await sb.api('GET', `/v2/orders?min_id=${a}&max_id=${a}`)).json<Json[]>().map((o) => o.id)).toEqual([a]);
     expect((await sb.api('GET', '/v2/orders?status_id=open')).status).toBe(400);
     expect((await sb.api('GET', '/v2/orders?sort=total:asc')).status).toBe(400);
@@ -144,10 +240,16 @@ describe('BigCommerce sandbox v2 orders', () => {
       expect(put.status).toBe(200);
       expect(put.json<Json>()).toMatchObject({ status_id: 2, status: 'Shipped', staff_notes: 'shipped by UPS' });
       expect(Date.parse(put.json<Json>().date_modified)).toBeGreaterThan(Date.parse(put.json<Json>().date_created));
-      const scopes = (await receiver.waitFor((p) => (p.data as Json).id === id, 3)).map((d) => JSON.parse(d.body).scope);
+      const scopes = (await receiver.waitFor((p) => (p.data as Json).id === id, 3)).map(
+        (d) => JSON.parse(d.body).scope,
+      );
       expect(scopes.sort()).toEqual(['store/order/created', 'store/order/statusUpdated', 'store/order/updated']);
       expect((await sb.api('PUT', `/v2/orders/${id}`, { body: { coupon_discount: '1.00' } })).json()).toEqual([
-        { status: 400, message: "The field 'coupon_discount' cannot be written to. Please remove it from your request before trying again." },
+        {
+          status: 400,
+          message:
+            "The field 'coupon_discount' cannot be written to. Please remove it from your request before trying again.",
+        },
       ]);
       const repricing = await sb.api('PUT', `/v2/orders/${id}`, { body: { total_inc_tax: '1.00' } });
       expect(repricing.status).toBe(400);
@@ -165,14 +267,24 @@ describe('BigCommerce sandbox v2 orders', () => {
   });
 
   it('answers unknown routes and wrong methods in the v2 and v3 error shapes; refuses malformed JSON and wrong content types', async () => {
-    expect((await sb.api('GET', '/v2/nothing-here')).json()).toEqual([{ status: 404, message: 'The requested resource was not found.' }]);
-    expect((await sb.api('GET', '/v3/nothing-here')).json()).toMatchObject({ status: 404, title: expect.any(String), type: expect.any(String) });
+    expect((await sb.api('GET', '/v2/nothing-here')).json()).toEqual([
+      { status: 404, message: 'The requested resource was not found.' },
+    ]);
+    expect((await sb.api('GET', '/v3/nothing-here')).json()).toMatchObject({
+      status: 404,
+      title: expect.any(String),
+      type: expect.any(String),
+    });
     const wrongMethod = await sb.api('PATCH', '/v2/orders');
     expect(wrongMethod.status).toBe(405);
     expect(Array.isArray(wrongMethod.json())).toBe(true);
     expect((await sb.api('PUT', '/v3/catalog/products', { raw: '[{"id": 1,' })).json()).toMatchObject({ status: 400 });
-    expect((await sb.api('PUT', '/v2/orders/100', { raw: '{', headers: { 'content-type': 'application/json' } })).json()).toEqual([{ status: 400, message: 'The request body is not valid JSON.' }]);
-    expect((await sb.api('PUT', '/v3/catalog/products', { raw: '[]', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    expect(
+      (await sb.api('PUT', '/v2/orders/100', { raw: '{', headers: { 'content-type': 'application/json' } })).json(),
+    ).toEqual([{ status: 400, message: 'The request body is not valid JSON.' }]);
+    expect(
+      (await sb.api('PUT', '/v3/catalog/products', { raw: '[]', headers: { 'content-type': 'text/plain' } })).status,
+    ).toBe(415);
     expect((await sb.api('GET', '/v2/orders', { headers: { accept: 'application/xml' } })).status).toBe(406);
   });
 
@@ -183,9 +295,15 @@ describe('BigCommerce sandbox v2 orders', () => {
     expect(v3.json()).toMatchObject({ status: 401 });
     expect(Array.isArray((await sb.api('GET', '/v2/orders', { token: 'nope' })).json())).toBe(true);
     expect((await sb.api('GET', '/v2/orders', { storeHash: 'other' })).status).toBe(401);
-    await sb.control('POST', '/__sandbox/bigcommerce/api-accounts', { accessToken: 'read-only-token', clientId: 'reader', scopes: ['store_v2_orders_read_only'] });
+    await sb.control('POST', '/__sandbox/bigcommerce/api-accounts', {
+      accessToken: 'read-only-token',
+      clientId: 'reader',
+      scopes: ['store_v2_orders_read_only'],
+    });
     expect((await sb.api('GET', '/v2/orders', { token: 'read-only-token' })).status).toBeLessThan(300);
-    expect((await sb.api('PUT', '/v2/orders/100', { token: 'read-only-token', body: { status_id: 2 } })).status).toBe(403);
+    expect((await sb.api('PUT', '/v2/orders/100', { token: 'read-only-token', body: { status_id: 2 } })).status).toBe(
+      403,
+    );
     expect((await sb.api('GET', '/v3/catalog/products', { token: 'read-only-token' })).status).toBe(403);
   });
 });

@@ -10,7 +10,10 @@ describe('BigCommerce sandbox paging over thousands of records', () => {
   afterAll(() => sb?.close());
 
   it('v3 offset paging: 3000 products and 6000 variants at 250 per page, following meta.pagination.links.next', async () => {
-    for (const [path, expected] of [['/v3/catalog/products', 3000], ['/v3/catalog/variants', 6000]] as const) {
+    for (const [path, expected] of [
+      ['/v3/catalog/products', 3000],
+      ['/v3/catalog/variants', 6000],
+    ] as const) {
       const ids = new Set<number>();
       let next: string | undefined = '?page=1&limit=250';
       let pages = 0;
@@ -52,7 +55,9 @@ describe('BigCommerce sandbox paging over thousands of records', () => {
     expect(ids.size).toBe(2600);
     const back = (await sb.api('GET', `/v3/customers?limit=250&before=${cursor.start_cursor}`)).json<Json>();
     expect(back.data).toHaveLength(250);
-    expect((await sb.api('GET', `/v3/customers?before=${cursor.start_cursor}&after=${cursor.end_cursor}`)).status).toBe(422);
+    expect((await sb.api('GET', `/v3/customers?before=${cursor.start_cursor}&after=${cursor.end_cursor}`)).status).toBe(
+      422,
+    );
     const later = (await sb.api('GET', '/v3/customers?limit=250&page=3')).json<Json>();
     expect(later.meta.cursor_pagination).toBeUndefined();
     expect(later.meta.pagination.current_page).toBe(3);
@@ -61,7 +66,10 @@ describe('BigCommerce sandbox paging over thousands of records', () => {
   it('v2 orders: 600 orders at 250 per page, then 204', async () => {
     await sb.control('PUT', '/__sandbox/bigcommerce/settings', { inventoryApplyDelayMs: 0 });
     for (let i = 0; i < 600; i += 1) {
-      await sb.placeOrder({ guest: true, lines: [{ sku: `SKU-${String((i % 3000) + 1).padStart(5, '0')}-S`, quantity: 1 }] });
+      await sb.placeOrder({
+        guest: true,
+        lines: [{ sku: `SKU-${String((i % 3000) + 1).padStart(5, '0')}-S`, quantity: 1 }],
+      });
     }
     const ids = new Set<number>();
     let page = 1;

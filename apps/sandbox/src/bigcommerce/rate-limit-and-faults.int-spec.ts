@@ -11,7 +11,10 @@ describe('BigCommerce sandbox rate limit and injected faults', () => {
   it('counts every API account of the store against one quota, and the window resets on the sandbox clock', async () => {
     await sb.control('PUT', '/__sandbox/bigcommerce/settings', { rateLimitQuota: 4, rateLimitWindowMs: 10_000 });
     await sb.control('POST', '/__sandbox/clock', { advanceMs: 30_000 });
-    await sb.control('POST', '/__sandbox/bigcommerce/api-accounts', { accessToken: 'second-token', clientId: 'second' });
+    await sb.control('POST', '/__sandbox/bigcommerce/api-accounts', {
+      accessToken: 'second-token',
+      clientId: 'second',
+    });
     const statuses = [];
     for (const token of ['sandbox-token', 'second-token', 'sandbox-token', 'second-token', 'second-token']) {
       statuses.push((await sb.api('GET', '/v3/catalog/products', { token })).status);
@@ -31,7 +34,14 @@ describe('BigCommerce sandbox rate limit and injected faults', () => {
 
   it('an after-commit fault applies the write but fails the response', async () => {
     const product = (await sb.api('GET', '/v3/catalog/products?sku=SKU-00001')).json<{ data: Json[] }>().data[0]!;
-    await sb.control('POST', '/__sandbox/faults', { system: 'bigcommerce', method: 'PUT', path: '^/stores/sandbox/v3/catalog/products$', status: 502, afterCommit: true, count: 1 });
+    await sb.control('POST', '/__sandbox/faults', {
+      system: 'bigcommerce',
+      method: 'PUT',
+      path: '^/stores/sandbox/v3/catalog/products$',
+      status: 502,
+      afterCommit: true,
+      count: 1,
+    });
     const failed = await sb.api('PUT', '/v3/catalog/products', { body: [{ id: product.id, price: 3.33 }] });
     expect(failed.status).toBe(502);
     expect((await sb.api('GET', `/v3/catalog/products/${product.id}`)).json<Json>().data.price).toBe(3.33);
@@ -43,17 +53,34 @@ describe('BigCommerce sandbox rate limit and injected faults', () => {
     await sb.control('POST', '/__sandbox/faults', { system: 'bigcommerce', method: 'PUT', status: 503, count: 1 });
     expect((await sb.api('PUT', '/v3/catalog/products', { body: [{ id: product.id, price: 7.77 }] })).status).toBe(503);
     expect((await sb.api('GET', `/v3/catalog/products/${product.id}`)).json<Json>().data.price).not.toBe(7.77);
-    await sb.control('POST', '/__sandbox/faults', { system: 'bigcommerce', method: 'POST', path: 'adjustments/relative', reset: true, afterCommit: true, count: 1 });
-    const before = (await sb.api('GET', `/v3/catalog/products/${product.id}`)).json<Json>().data.inventory_level as number;
+    await sb.control('POST', '/__sandbox/faults', {
+      system: 'bigcommerce',
+      method: 'POST',
+      path: 'adjustments/relative',
+      reset: true,
+      afterCommit: true,
+      count: 1,
+    });
+    const before = (await sb.api('GET', `/v3/catalog/products/${product.id}`)).json<Json>().data
+      .inventory_level as number;
     await sb.control('PUT', '/__sandbox/bigcommerce/settings', { inventoryApplyDelayMs: 0 });
-    await expect(sb.api('POST', '/v3/inventory/adjustments/relative', { body: { items: [{ location_id: 1, product_id: product.id, quantity: 1 }] } })).rejects.toThrow();
-    expect((await sb.api('GET', `/v3/catalog/products/${product.id}`)).json<Json>().data.inventory_level).toBe(before + 1);
-    const log = (await sb.control('GET', '/__sandbox/requests?system=bigcommerce')).json<{ requests: Json[] }>().requests;
+    await expect(
+      sb.api('POST', '/v3/inventory/adjustments/relative', {
+        body: { items: [{ location_id: 1, product_id: product.id, quantity: 1 }] },
+      }),
+    ).rejects.toThrow();
+    expect((await sb.api('GET', `/v3/catalog/products/${product.id}`)).json<Json>().data.inventory_level).toBe(
+      before + 1,
+    );
+    const log = (await sb.control('GET', '/__sandbox/requests?system=bigcommerce')).json<{ requests: Json[] }>()
+      .requests;
     expect(log.some((r) => r.status === 0 && r.path.endsWith('/adjustments/relative'))).toBe(true);
   });
 
   it('reset returns the store to its defaults: data, hooks, settings and quota', async () => {
-    await sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/created', destination: 'https://example.com/hooks' } });
+    await sb.api('POST', '/v3/hooks', {
+      body: { scope: 'store/order/created', destination: 'https://example.com/hooks' },
+    });
     await sb.control('PUT', '/__sandbox/bigcommerce/settings', { taxRate: '0.2' });
     await sb.control('POST', '/__sandbox/reset');
     const state = (await sb.control('GET', '/__sandbox/bigcommerce/state')).json<Json>();

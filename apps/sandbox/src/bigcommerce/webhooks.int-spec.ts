@@ -3,7 +3,11 @@ import { BigCommerceTestSandbox, eventually, WebhookReceiver } from './testing';
 import { DEFAULT_CLIENT_SECRET } from './store/store-settings';
 
 /** Independent Standard Webhooks check: base64 HMAC-SHA256 of "id.timestamp.body" under the client secret bytes. */
-function standardSignatureValid(secret: string, headers: Record<string, string | string[] | undefined>, body: string): boolean {
+function standardSignatureValid(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+): boolean {
   const id = String(headers['webhook-id']);
   const timestamp = String(headers['webhook-timestamp']);
   if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
@@ -20,7 +24,11 @@ function standardSignatureValid(secret: string, headers: Record<string, string |
 /** Independent X-BC-Signature check: hex HMAC-SHA256 of the raw body under the client secret. */
 function xBcSignatureValid(secret: string, header: string | string[] | undefined, body: string): boolean {
   const expected = createHmac('sha256', secret).update(body).digest('hex');
-  return typeof header === 'string' && header.length === expected.length && timingSafeEqual(Buffer.from(header), Buffer.from(expected));
+  return (
+    typeof header === 'string' &&
+    header.length === expected.length &&
+    timingSafeEqual(Buffer.from(header), Buffer.from(expected))
+  );
 }
 
 describe('BigCommerce sandbox webhooks', () => {
@@ -46,7 +54,13 @@ describe('BigCommerce sandbox webhooks', () => {
   });
 
   it('signs every delivery with the Standard Webhooks scheme and X-BC-Signature, and sends the hook custom headers', async () => {
-    await sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/created', destination: receiver.url('/signed'), headers: { 'X-Connector-Secret': 'k9' } } });
+    await sb.api('POST', '/v3/hooks', {
+      body: {
+        scope: 'store/order/created',
+        destination: receiver.url('/signed'),
+        headers: { 'X-Connector-Secret': 'k9' },
+      },
+    });
     const id = await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00001', quantity: 1 }] });
     const [delivery] = await receiver.waitFor((p) => (p.data as { id: number }).id === id);
     expect(delivery!.headers['x-connector-secret']).toBe('k9');
@@ -55,12 +69,21 @@ describe('BigCommerce sandbox webhooks', () => {
     expect(standardSignatureValid(DEFAULT_CLIENT_SECRET, delivery!.headers, delivery!.body)).toBe(true);
     expect(xBcSignatureValid(DEFAULT_CLIENT_SECRET, delivery!.headers['x-bc-signature'], delivery!.body)).toBe(true);
     expect(standardSignatureValid('another-secret', delivery!.headers, delivery!.body)).toBe(false);
-    expect(xBcSignatureValid(DEFAULT_CLIENT_SECRET, delivery!.headers['x-bc-signature'], `${delivery!.body} `)).toBe(false);
+    expect(xBcSignatureValid(DEFAULT_CLIENT_SECRET, delivery!.headers['x-bc-signature'], `${delivery!.body} `)).toBe(
+      false,
+    );
   });
 
   it('signs with the client secret of the API account that owns the hook, and shows hooks only to that account', async () => {
-    await sb.control('POST', '/__sandbox/bigcommerce/api-accounts', { accessToken: 'second-app-token', clientId: 'second-app', clientSecret: 'second-app-secret' });
-    const created = await sb.api('POST', '/v3/hooks', { token: 'second-app-token', body: { scope: 'store/order/created', destination: receiver.url('/second') } });
+    await sb.control('POST', '/__sandbox/bigcommerce/api-accounts', {
+      accessToken: 'second-app-token',
+      clientId: 'second-app',
+      clientSecret: 'second-app-secret',
+    });
+    const created = await sb.api('POST', '/v3/hooks', {
+      token: 'second-app-token',
+      body: { scope: 'store/order/created', destination: receiver.url('/second') },
+    });
     expect(created.json<{ data: { client_id: string } }>().data.client_id).toBe('second-app');
     expect((await sb.api('GET', '/v3/hooks')).json<{ data: unknown[] }>().data).toHaveLength(0);
     expect((await sb.api('GET', `/v3/hooks/${created.json<{ data: { id: number } }>().data.id}`)).status).toBe(404);
@@ -68,11 +91,14 @@ describe('BigCommerce sandbox webhooks', () => {
     const [delivery] = await receiver.waitFor(() => true);
     expect(standardSignatureValid('second-app-secret', delivery!.headers, delivery!.body)).toBe(true);
     expect(standardSignatureValid(DEFAULT_CLIENT_SECRET, delivery!.headers, delivery!.body)).toBe(false);
-    await sb.api('DELETE', `/v3/hooks/${created.json<{ data: { id: number } }>().data.id}`, { token: 'second-app-token' });
+    await sb.api('DELETE', `/v3/hooks/${created.json<{ data: { id: number } }>().data.id}`, {
+      token: 'second-app-token',
+    });
   });
 
   it('accepts only HTTPS destinations on port 443, except loopback destinations on any port and scheme', async () => {
-    const destination = async (d: string) => (await sb.api('POST', '/v3/hooks', { body: { scope: 'store/product/updated', destination: d } })).status;
+    const destination = async (d: string) =>
+      (await sb.api('POST', '/v3/hooks', { body: { scope: 'store/product/updated', destination: d } })).status;
     expect(await destination('http://hooks.example.com/bc')).toBe(422);
     expect(await destination('https://hooks.example.com:8443/bc')).toBe(422);
     expect(await destination('not a url')).toBe(422);
@@ -81,11 +107,18 @@ describe('BigCommerce sandbox webhooks', () => {
     expect(await destination('http://localhost:3000/bc')).toBe(200);
     expect(await destination('http://127.0.0.2:9/bc')).toBe(200);
     expect(await destination('http://[::1]:3000/bc')).toBe(200);
-    expect((await sb.api('POST', '/v3/hooks', { body: { scope: 'store/nothing/here', destination: receiver.url() } })).status).toBe(422);
+    expect(
+      (await sb.api('POST', '/v3/hooks', { body: { scope: 'store/nothing/here', destination: receiver.url() } }))
+        .status,
+    ).toBe(422);
   });
 
   it('delivers nothing to inactive hooks and matches wildcard scopes', async () => {
-    const inactive = (await sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/created', destination: receiver.url('/inactive'), is_active: false } })).json<{ data: { id: number } }>().data;
+    const inactive = (
+      await sb.api('POST', '/v3/hooks', {
+        body: { scope: 'store/order/created', destination: receiver.url('/inactive'), is_active: false },
+      })
+    ).json<{ data: { id: number } }>().data;
     await sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/*', destination: receiver.url('/wild') } });
     const id = await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00003', quantity: 1 }] });
     await sb.api('PUT', `/v2/orders/${id}`, { body: { status_id: 9 } });
@@ -101,7 +134,12 @@ describe('BigCommerce sandbox webhooks', () => {
     const lost = await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00001', quantity: 1 }] });
     await sb.control('POST', '/__sandbox/faults', { system: 'bigcommerce-webhooks', status: 503, count: 1 });
     const failedOnce = await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00001', quantity: 1 }] });
-    await sb.control('POST', '/__sandbox/faults', { system: 'bigcommerce-webhooks', status: 500, afterCommit: true, count: 1 });
+    await sb.control('POST', '/__sandbox/faults', {
+      system: 'bigcommerce-webhooks',
+      status: 500,
+      afterCommit: true,
+      count: 1,
+    });
     const deliveredTwice = await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00001', quantity: 1 }] });
     await receiver.waitFor((p) => (p.data as { id: number }).id === deliveredTwice);
     await new Promise((r) => setTimeout(r, 100));
@@ -111,7 +149,9 @@ describe('BigCommerce sandbox webhooks', () => {
     await eventually(() => (ids().length === 3 ? true : undefined), 3000, 'the retries');
     expect(ids().sort()).toEqual([failedOnce, deliveredTwice, deliveredTwice].sort());
     expect(ids()).not.toContain(lost);
-    const log = (await sb.control('GET', '/__sandbox/bigcommerce/webhook-deliveries')).json<{ deliveries: Array<{ outcome: string }> }>().deliveries;
+    const log = (await sb.control('GET', '/__sandbox/bigcommerce/webhook-deliveries')).json<{
+      deliveries: Array<{ outcome: string }>;
+    }>().deliveries;
     expect(log.map((d) => d.outcome)).toEqual(expect.arrayContaining(['dropped', 'failed', 'delivered']));
   });
 
@@ -133,11 +173,19 @@ describe('BigCommerce sandbox webhooks', () => {
     const url = dead.url('/gone');
     await dead.close();
     await sb.api('POST', '/v3/hooks', { body: { scope: 'store/customer/created', destination: url } });
-    await sb.api('POST', '/v3/customers', { body: [{ email: 'unreachable@example.com', first_name: 'Un', last_name: 'Reachable' }] });
-    const log = await eventually(async () => {
-      const all = (await sb.control('GET', '/__sandbox/bigcommerce/webhook-deliveries')).json<{ deliveries: Array<{ scope: string; outcome: string; error?: string }> }>().deliveries;
-      return all.find((d) => d.scope === 'store/customer/created');
-    }, 3000, 'the failed attempt');
+    await sb.api('POST', '/v3/customers', {
+      body: [{ email: 'unreachable@example.com', first_name: 'Un', last_name: 'Reachable' }],
+    });
+    const log = await eventually(
+      async () => {
+        const all = (await sb.control('GET', '/__sandbox/bigcommerce/webhook-deliveries')).json<{
+          deliveries: Array<{ scope: string; outcome: string; error?: string }>;
+        }>().deliveries;
+        return all.find((d) => d.scope === 'store/customer/created');
+      },
+      3000,
+      'the failed attempt',
+    );
     expect(log.outcome).toBe('failed');
     expect(log.error).toContain('ECONNREFUSED');
   });
@@ -149,7 +197,9 @@ describe('BigCommerce sandbox webhook retry schedule under a time scale', () => 
     const receiver = await WebhookReceiver.start();
     receiver.status = 410;
     try {
-      const hook = (await sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/created', destination: receiver.url() } })).json<{ data: { id: number } }>().data;
+      const hook = (
+        await sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/created', destination: receiver.url() } })
+      ).json<{ data: { id: number } }>().data;
       await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00001', quantity: 1 }] });
       // 172,800 s of documented delays / 3600 = 48 s of sandbox time: advance it in hops.
       for (let i = 0; i < 12 && receiver.deliveries.length < 12; i += 1) {
@@ -157,15 +207,23 @@ describe('BigCommerce sandbox webhook retry schedule under a time scale', () => 
         await new Promise((r) => setTimeout(r, 100));
       }
       await eventually(() => (receiver.deliveries.length === 12 ? true : undefined), 5000, '12 attempts');
-      const after = await eventually(async () => {
-        const h = (await sb.api('GET', `/v3/hooks/${hook.id}`)).json<{ data: { is_active: boolean } }>().data;
-        return h.is_active ? undefined : h;
-      }, 3000, 'deactivation');
+      const after = await eventually(
+        async () => {
+          const h = (await sb.api('GET', `/v3/hooks/${hook.id}`)).json<{ data: { is_active: boolean } }>().data;
+          return h.is_active ? undefined : h;
+        },
+        3000,
+        'deactivation',
+      );
       expect(after.is_active).toBe(false);
       receiver.status = 200;
       await sb.api('PUT', `/v3/hooks/${hook.id}`, { body: { is_active: true } });
       await sb.placeOrder({ guest: true, lines: [{ sku: 'SKU-00001', quantity: 1 }] });
-      await eventually(() => (receiver.deliveries.length === 13 ? true : undefined), 3000, 'delivery after reactivation');
+      await eventually(
+        () => (receiver.deliveries.length === 13 ? true : undefined),
+        3000,
+        'delivery after reactivation',
+      );
     } finally {
       await receiver.close();
       await sb.close();

@@ -41,15 +41,22 @@ export function registerBigCommerceControl(router: Router, s: BigCommerceService
     if (!parsed.ok) return parsed.response;
     const items = refundItems(order, parsed.value);
     if (typeof items === 'string') return fail(422, items);
-    const outcome = await s.refunds.create(order, { items, override: refundAllOverride(s, order, parsed.value, items) });
+    const outcome = await s.refunds.create(order, {
+      items,
+      override: refundAllOverride(s, order, parsed.value, items),
+    });
     if (!outcome.ok) return fail(outcome.status, outcome.title);
     return { status: 201, body: { refundId: outcome.refund.id, amount: outcome.refund.totalAmount.toFixed(2) } };
   });
-  router.add('GET', `${PREFIX}/settings`, () => ({ status: 200, body: (stateSnapshot(s.state) as { settings: unknown }).settings }));
+  router.add('GET', `${PREFIX}/settings`, () => ({
+    status: 200,
+    body: (stateSnapshot(s.state) as { settings: unknown }).settings,
+  }));
   router.add('PUT', `${PREFIX}/settings`, (req) => {
     const parsed = parseControlBody(req, settingsPatchSchema);
     if (!parsed.ok) return parsed.response;
-    if (parsed.value.timezone && !validZone(parsed.value.timezone)) return fail(400, `unknown time zone ${parsed.value.timezone}`);
+    if (parsed.value.timezone && !validZone(parsed.value.timezone))
+      return fail(400, `unknown time zone ${parsed.value.timezone}`);
     applySettingsPatch(s.state.settings, parsed.value);
     return { status: 200, body: (stateSnapshot(s.state) as { settings: unknown }).settings };
   });
@@ -58,7 +65,12 @@ export function registerBigCommerceControl(router: Router, s: BigCommerceService
     if (!parsed.ok) return parsed.response;
     const { accessToken, clientId, clientSecret, scopes } = parsed.value;
     s.state.settings.accounts = s.state.settings.accounts.filter((a) => a.accessToken !== accessToken);
-    s.state.settings.accounts.push({ accessToken, clientId, clientSecret: clientSecret ?? `${clientId}-secret`, scopes: scopes ?? ALL_SCOPES });
+    s.state.settings.accounts.push({
+      accessToken,
+      clientId,
+      clientSecret: clientSecret ?? `${clientId}-secret`,
+      scopes: scopes ?? ALL_SCOPES,
+    });
     return { status: 201, body: { clientId, scopes: scopes ?? ALL_SCOPES } };
   });
   router.add('POST', `${PREFIX}/products`, (req) => createProduct(s, req));
@@ -93,7 +105,8 @@ function refundItems(order: Order, req: ControlRefundRequest): RefundItemRequest
     if (!line) return `order ${order.id} has no line for ${wanted.sku} with ${wanted.quantity} refundable`;
     items.push({ itemType: 'PRODUCT', itemId: line.id, quantity: wanted.quantity, reason: req.reason });
   }
-  if (req.amount) items.push({ itemType: 'ORDER', itemId: order.id, amount: Decimal.parse(req.amount), reason: req.reason });
+  if (req.amount)
+    items.push({ itemType: 'ORDER', itemId: order.id, amount: Decimal.parse(req.amount), reason: req.reason });
   if (items.length > 0) return items;
   for (const line of order.lines) {
     const left = line.quantity - line.quantityRefunded;
@@ -110,7 +123,12 @@ function refundItems(order: Order, req: ControlRefundRequest): RefundItemRequest
  * "Refund everything left" after order-level refunds: those are not attributed to lines, so the remaining lines and
  * shipping can exceed what is left on the order; the merchant then refunds exactly what is left.
  */
-function refundAllOverride(s: BigCommerceServices, order: Order, req: ControlRefundRequest, items: RefundItemRequest[]) {
+function refundAllOverride(
+  s: BigCommerceServices,
+  order: Order,
+  req: ControlRefundRequest,
+  items: RefundItemRequest[],
+) {
   if (req.items || req.amount) return undefined;
   const quoted = s.refunds.quote(order, { items });
   const left = order.totalIncTax.minus(order.refundedAmount);
@@ -134,15 +152,25 @@ function createProduct(s: BigCommerceServices, req: SandboxRequest): SandboxResp
       type: p.type,
       inventoryTracking: p.inventoryTracking,
       allowBackorders: p.allowBackorders,
-      variants: p.variants.map((v) => ({ sku: v.sku, price: v.price ? Decimal.parse(v.price) : null, optionLabel: v.optionLabel })),
+      variants: p.variants.map((v) => ({
+        sku: v.sku,
+        price: v.price ? Decimal.parse(v.price) : null,
+        optionLabel: v.optionLabel,
+      })),
     },
     storeNow(s.clock),
   );
   if (p.variants.length === 0) s.state.inventory.setOnHand(DEFAULT_LOCATION_ID, `p${product.id}`, p.inventory);
-  p.variants.forEach((v, i) => s.state.inventory.setOnHand(DEFAULT_LOCATION_ID, `v${product.variants[i]!.id}`, v.inventory));
-  if (p.variants.length > 0 && product.inventoryTracking === 'product') s.state.inventory.setOnHand(DEFAULT_LOCATION_ID, `p${product.id}`, p.inventory);
+  p.variants.forEach((v, i) =>
+    s.state.inventory.setOnHand(DEFAULT_LOCATION_ID, `v${product.variants[i]!.id}`, v.inventory),
+  );
+  if (p.variants.length > 0 && product.inventoryTracking === 'product')
+    s.state.inventory.setOnHand(DEFAULT_LOCATION_ID, `p${product.id}`, p.inventory);
   s.events.productCreated(product.id);
-  return { status: 201, body: { id: product.id, variants: product.variants.map((v) => ({ id: v.id, sku: v.sku, sku_id: v.skuId })) } };
+  return {
+    status: 201,
+    body: { id: product.id, variants: product.variants.map((v) => ({ id: v.id, sku: v.sku, sku_id: v.skuId })) },
+  };
 }
 
 function patchSku(s: BigCommerceServices, req: SandboxRequest): SandboxResponse {
@@ -159,5 +187,12 @@ function patchSku(s: BigCommerceServices, req: SandboxRequest): SandboxResponse 
     if (!s.state.inventory.level(DEFAULT_LOCATION_ID, key)) s.state.inventory.setOnHand(DEFAULT_LOCATION_ID, key, 0);
     s.state.inventory.level(DEFAULT_LOCATION_ID, key)!.safetyStock = safetyStock;
   }
-  return { status: 200, body: { sku: req.params.sku, stock: s.state.inventory.onHand(DEFAULT_LOCATION_ID, key), allowBackorders: hit.product.allowBackorders } };
+  return {
+    status: 200,
+    body: {
+      sku: req.params.sku,
+      stock: s.state.inventory.onHand(DEFAULT_LOCATION_ID, key),
+      allowBackorders: hit.product.allowBackorders,
+    },
+  };
 }

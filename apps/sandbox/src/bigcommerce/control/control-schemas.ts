@@ -14,11 +14,22 @@ export const newProductSchema = z
     inventoryTracking: z.enum(['none', 'product', 'variant']).optional(),
     allowBackorders: z.boolean().default(false),
     variants: z
-      .array(z.object({ sku: z.string().min(1), price: price.optional(), inventory: z.number().int().min(0).default(0), optionLabel: z.string().min(1) }).strict())
+      .array(
+        z
+          .object({
+            sku: z.string().min(1),
+            price: price.optional(),
+            inventory: z.number().int().min(0).default(0),
+            optionLabel: z.string().min(1),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict()
-  .refine((p) => p.variants.length > 0 || p.inventoryTracking !== 'variant', { message: 'inventoryTracking "variant" needs variants' });
+  .refine((p) => p.variants.length > 0 || p.inventoryTracking !== 'variant', {
+    message: 'inventoryTracking "variant" needs variants',
+  });
 
 /** `PATCH /__sandbox/bigcommerce/skus/{sku}`: merchant-side changes to one sellable SKU. */
 export const skuPatchSchema = z
@@ -40,4 +51,6 @@ export const newAccountSchema = z
   })
   .strict();
 
-export const newLocationSchema = z.object({ code: z.string().min(1).max(50), label: z.string().min(1).max(255) }).strict();
+export const newLocationSchema = z
+  .object({ code: z.string().min(1).max(50), label: z.string().min(1).max(255) })
+  .strict();

@@ -22,7 +22,9 @@ export function seedStore(state: BigCommerceState, catalog: SeedCatalog, now: nu
       now,
     );
     if (seed.variants.length === 0) state.inventory.setOnHand(DEFAULT_LOCATION_ID, `p${product.id}`, seed.inventory);
-    seed.variants.forEach((v, i) => state.inventory.setOnHand(DEFAULT_LOCATION_ID, `v${product.variants[i]!.id}`, v.inventory));
+    seed.variants.forEach((v, i) =>
+      state.inventory.setOnHand(DEFAULT_LOCATION_ID, `v${product.variants[i]!.id}`, v.inventory),
+    );
   }
   for (const c of catalog.customers) {
     state.customers.add(

@@ -44,11 +44,23 @@ export function stateSnapshot(state: BigCommerceState): Record<string, unknown> 
         quantity_refunded: l.quantityRefunded,
       })),
     })),
-    refunds: [...state.refunds.values()].map((r) => ({ id: r.id, order_id: r.orderId, total_amount: r.totalAmount.toFixed(2) })),
-    customers: state.customers.all().map((c) => ({ id: c.id, email: c.email, first_name: c.firstName, last_name: c.lastName })),
+    refunds: [...state.refunds.values()].map((r) => ({
+      id: r.id,
+      order_id: r.orderId,
+      total_amount: r.totalAmount.toFixed(2),
+    })),
+    customers: state.customers
+      .all()
+      .map((c) => ({ id: c.id, email: c.email, first_name: c.firstName, last_name: c.lastName })),
     stock,
     prices,
     backordered: Object.fromEntries(state.backordered),
-    hooks: [...state.hooks.values()].map((h) => ({ id: h.id, scope: h.scope, destination: h.destination, is_active: h.isActive, client_id: h.clientId })),
+    hooks: [...state.hooks.values()].map((h) => ({
+      id: h.id,
+      scope: h.scope,
+      destination: h.destination,
+      is_active: h.isActive,
+      client_id: h.clientId,
+    })),
   };
 }

@@ -83,7 +83,8 @@ export class ApiGateway {
       return { response: withHeaders(response, this.limiter.peek().headers) };
     }
     const limit = this.limiter.take();
-    if (!limit.allowed) return { response: withHeaders(versionedError(version, 429, 'Too many requests.'), limit.headers) };
+    if (!limit.allowed)
+      return { response: withHeaders(versionedError(version, 429, 'Too many requests.'), limit.headers) };
     if (BODY_METHODS.has(req.method) && req.rawBody.length > 0 && !isJson(req.headers['content-type'])) {
       const response = versionedError(version, 415, 'The request body must be sent as application/json.');
       return { response: withHeaders(response, limit.headers) };
@@ -101,11 +102,19 @@ export class ApiGateway {
     const token = header(req, 'x-auth-token');
     const account = this.state.settings.accounts.find((a) => a.accessToken === token);
     if (!token || !account || hash !== this.state.settings.storeHash) {
-      const text = 'Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store.';
-      return { response: version === 'v2' ? v2Error(401, 'You are not authorized to access this resource. Check the X-Auth-Token header.') : v3Error(401, text) };
+      const text =
+        'Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store.';
+      return {
+        response:
+          version === 'v2'
+            ? v2Error(401, 'You are not authorized to access this resource. Check the X-Auth-Token header.')
+            : v3Error(401, text),
+      };
     }
     if (scopes.length > 0 && !accountAllows(account, scopes, write)) {
-      return { response: versionedError(version, 403, 'Unauthorized Access. You do not have permission to make this request.') };
+      return {
+        response: versionedError(version, 403, 'Unauthorized Access. You do not have permission to make this request.'),
+      };
     }
     return { account };
   }

@@ -45,7 +45,14 @@ export function parseFilterDate(text: string): number | undefined {
   const iso = ISO8601.exec(text.trim());
   if (iso) {
     const [, year, month, day, hh, mm, ss, zone] = iso;
-    const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0));
+    const utc = Date.UTC(
+      Number(year),
+      Number(month) - 1,
+      Number(day),
+      Number(hh ?? 0),
+      Number(mm ?? 0),
+      Number(ss ?? 0),
+    );
     return valid(utc - offsetMinutes(zone) * 60_000);
   }
   return undefined;

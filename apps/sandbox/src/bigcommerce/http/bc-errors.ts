@@ -40,7 +40,12 @@ export function refundError(status: number, title: string): SandboxResponse {
   return { status, body: { data: [{ status, title, type: V3_ABSOLUTE_ERROR_TYPE }] } };
 }
 
-export function versionedError(version: ApiVersion, status: number, text: string, headers?: Record<string, string>): SandboxResponse {
+export function versionedError(
+  version: ApiVersion,
+  status: number,
+  text: string,
+  headers?: Record<string, string>,
+): SandboxResponse {
   return version === 'v2' ? v2Error(status, text, headers) : v3Error(status, text, undefined, headers);
 }
 

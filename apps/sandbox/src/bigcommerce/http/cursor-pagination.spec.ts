@@ -20,6 +20,8 @@ describe('cursor pagination', () => {
     const last = cursorPage(items, q(`after=${encodeCursor(6)}`), { page: 1, limit: 3 });
     expect(last.ok && (last.meta.cursor_pagination as { links: Record<string, string> }).links.next).toBeUndefined();
     expect(cursorPage(items, q('after=garbage'), { page: 1, limit: 3 }).ok).toBe(false);
-    expect(cursorPage(items, q(`after=${encodeCursor(1)}&before=${encodeCursor(2)}`), { page: 1, limit: 3 }).ok).toBe(false);
+    expect(cursorPage(items, q(`after=${encodeCursor(1)}&before=${encodeCursor(2)}`), { page: 1, limit: 3 }).ok).toBe(
+      false,
+    );
   });
 });

@@ -21,7 +21,11 @@ function decodeCursor(cursor: string): number | undefined {
 
 export type CursorPage<T> = { ok: true; items: T[]; meta: Record<string, unknown> } | { ok: false; error: string };
 
-export function cursorPage<T extends { id: number }>(all: T[], query: URLSearchParams, page: PageRequest): CursorPage<T> {
+export function cursorPage<T extends { id: number }>(
+  all: T[],
+  query: URLSearchParams,
+  page: PageRequest,
+): CursorPage<T> {
   const before = query.get('before');
   const after = query.get('after');
   if (before !== null && after !== null) return { ok: false, error: 'before and after cannot be used together' };
@@ -31,7 +35,11 @@ export function cursorPage<T extends { id: number }>(all: T[], query: URLSearchP
     const items = all.slice(start, start + page.limit);
     const pagination = offsetPagination(all.length, items.length, page);
     if (page.page > 1) return { ok: true, items, meta: { pagination } };
-    return { ok: true, items, meta: { pagination, cursor_pagination: cursorMeta(all, items, 0, page.limit, `?limit=${page.limit}`) } };
+    return {
+      ok: true,
+      items,
+      meta: { pagination, cursor_pagination: cursorMeta(all, items, 0, page.limit, `?limit=${page.limit}`) },
+    };
   }
   const id = decodeCursor(cursor);
   const position = id === undefined ? -1 : all.findIndex((x) => x.id === id);
@@ -43,7 +51,13 @@ export function cursorPage<T extends { id: number }>(all: T[], query: URLSearchP
   return { ok: true, items, meta: { cursor_pagination: cursorMeta(all, items, from, page.limit, current) } };
 }
 
-function cursorMeta<T extends { id: number }>(all: T[], items: T[], from: number, limit: number, current: string): Record<string, unknown> {
+function cursorMeta<T extends { id: number }>(
+  all: T[],
+  items: T[],
+  from: number,
+  limit: number,
+  current: string,
+): Record<string, unknown> {
   const meta: Record<string, unknown> = { count: items.length, per_page: limit };
   const links: Record<string, string> = { current };
   if (items.length > 0) {

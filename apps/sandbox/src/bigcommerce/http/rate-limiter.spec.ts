@@ -3,7 +3,10 @@ import { StoreRateLimiter } from './rate-limiter';
 describe('store rate limiter', () => {
   it('allows the quota per window, then refuses with the time left until the window resets', () => {
     let now = 1_000_000;
-    const limiter = new StoreRateLimiter(() => now, () => ({ quota: 2, windowMs: 30_000 }));
+    const limiter = new StoreRateLimiter(
+      () => now,
+      () => ({ quota: 2, windowMs: 30_000 }),
+    );
     expect(limiter.take().headers['x-rate-limit-requests-left']).toBe('1');
     expect(limiter.take().allowed).toBe(true);
     now += 10_000;
@@ -21,7 +24,10 @@ describe('store rate limiter', () => {
   });
 
   it('peek reports the window without spending a request', () => {
-    const limiter = new StoreRateLimiter(() => 0, () => ({ quota: 1, windowMs: 1000 }));
+    const limiter = new StoreRateLimiter(
+      () => 0,
+      () => ({ quota: 1, windowMs: 1000 }),
+    );
     expect(limiter.peek().headers['x-rate-limit-requests-left']).toBe('1');
     expect(limiter.take().allowed).toBe(true);
     expect(limiter.peek().headers['x-rate-limit-requests-left']).toBe('0');

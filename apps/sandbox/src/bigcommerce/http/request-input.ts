@@ -15,9 +15,7 @@ export function jsonBody(ctx: ApiContext): Parsed<unknown> {
 }
 
 function malformed(version: ApiVersion): SandboxResponse {
-  return version === 'v2'
-    ? v2Error(400, 'The request body is not valid JSON.')
-    : v3Error(400, 'Input is invalid.');
+  return version === 'v2' ? v2Error(400, 'The request body is not valid JSON.') : v3Error(400, 'Input is invalid.');
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -35,7 +33,10 @@ export function intParam(query: URLSearchParams, name: string): number | undefin
 export function listParam(query: URLSearchParams, name: string): string[] | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
-  return raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** `listParam` of integers; null when any entry is not an integer. */

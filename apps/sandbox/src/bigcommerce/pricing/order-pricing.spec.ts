@@ -2,12 +2,23 @@ import { Decimal } from '@mlc/platform-money';
 import { priceOrder, spread, taxAmount } from './order-pricing';
 
 const d = (s: string) => Decimal.parse(s);
-const line = (price: string, quantity: number) => ({ unitPrice: d(price), quantity, taxable: true, discountable: true });
+const line = (price: string, quantity: number) => ({
+  unitPrice: d(price),
+  quantity,
+  taxable: true,
+  discountable: true,
+});
 const consistent = (t: { ex: Decimal; inc: Decimal; tax: Decimal }) => t.ex.plus(t.tax).eq(t.inc);
 
 describe('order pricing', () => {
   it('adds tax to prices entered without tax, line by line and on shipping', () => {
-    const order = priceOrder({ lines: [line('19.99', 3)], shipping: d('10'), taxRate: d('0.0825'), pricesIncludeTax: false, taxShipping: true });
+    const order = priceOrder({
+      lines: [line('19.99', 3)],
+      shipping: d('10'),
+      taxRate: d('0.0825'),
+      pricesIncludeTax: false,
+      taxShipping: true,
+    });
     expect(order.lines[0]!.total).toEqual({ ex: d('59.97'), inc: d('64.92'), tax: d('4.95') });
     expect(order.lines[0]!.unit.tax.toString()).toBe('1.65');
     expect(order.shipping.tax.toString()).toBe('0.83');
@@ -16,7 +27,13 @@ describe('order pricing', () => {
   });
 
   it('derives the ex-tax side when prices are entered with tax', () => {
-    const order = priceOrder({ lines: [line('12.00', 1)], shipping: d('6.00'), taxRate: d('0.2'), pricesIncludeTax: true, taxShipping: true });
+    const order = priceOrder({
+      lines: [line('12.00', 1)],
+      shipping: d('6.00'),
+      taxRate: d('0.2'),
+      pricesIncludeTax: true,
+      taxShipping: true,
+    });
     expect(order.lines[0]!.total).toEqual({ ex: d('10'), inc: d('12'), tax: d('2') });
     expect(order.shipping).toEqual({ ex: d('5'), inc: d('6'), tax: d('1') });
     expect(order.total.inc.toString()).toBe('18');

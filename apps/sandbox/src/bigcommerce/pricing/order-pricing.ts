@@ -75,12 +75,16 @@ function couponShares(input: PricingInput, entered: Decimal[]): Decimal[] {
   const discountable = input.lines.map((l, i) => (l.discountable ? entered[i]! : Decimal.ZERO));
   if (coupon.kind === 'per_item_discount') {
     return input.lines.map((l, i) =>
-      l.discountable ? Decimal.min(Decimal.min(coupon.amount, l.unitPrice).times(l.quantity), discountable[i]!) : Decimal.ZERO,
+      l.discountable
+        ? Decimal.min(Decimal.min(coupon.amount, l.unitPrice).times(l.quantity), discountable[i]!)
+        : Decimal.ZERO,
     );
   }
   const base = Decimal.sum(discountable);
   const amount =
-    coupon.kind === 'percentage_discount' ? cents(base.times(coupon.amount).dividedBy(100)) : Decimal.min(coupon.amount, base);
+    coupon.kind === 'percentage_discount'
+      ? cents(base.times(coupon.amount).dividedBy(100))
+      : Decimal.min(coupon.amount, base);
   return spread(amount, discountable);
 }
 

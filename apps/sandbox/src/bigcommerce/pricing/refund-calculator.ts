@@ -42,7 +42,10 @@ export type Quoted = { ok: true; quote: RefundQuote } | { ok: false; title: stri
 export function refundableShare(line: OrderLine, quantity: number): { inc: Decimal; tax: Decimal } {
   const remaining = line.quantity - line.quantityRefunded;
   if (quantity >= remaining) {
-    return { inc: line.discountedTotalIncTax.minus(line.refundAmount), tax: line.discountedTotalTax.minus(line.refundTax) };
+    return {
+      inc: line.discountedTotalIncTax.minus(line.refundAmount),
+      tax: line.discountedTotalTax.minus(line.refundTax),
+    };
   }
   const per = (d: Decimal) => d.times(quantity).dividedBy(line.quantity).round(2);
   return { inc: per(line.discountedTotalIncTax), tax: per(line.discountedTotalTax) };
@@ -56,7 +59,8 @@ function quoteItem(order: Order, item: RefundItemRequest, rules: RefundRules): Q
       if (!line) return `Order product ${item.itemId} does not exist on order ${order.id}.`;
       const quantity = item.quantity ?? 0;
       if (quantity < 1) return `A quantity is required to refund order product ${item.itemId}.`;
-      if (quantity > line.quantity - line.quantityRefunded) return `The quantity to refund for order product ${item.itemId} exceeds the refundable quantity.`;
+      if (quantity > line.quantity - line.quantityRefunded)
+        return `The quantity to refund for order product ${item.itemId} exceeds the refundable quantity.`;
       const share = refundableShare(line, quantity);
       return { request: item, amount: share.inc, tax: share.tax };
     }
@@ -64,7 +68,8 @@ function quoteItem(order: Order, item: RefundItemRequest, rules: RefundRules): Q
       const address = order.shippingAddresses.find((a) => a.id === item.itemId);
       if (!address) return `Shipping address ${item.itemId} does not exist on order ${order.id}.`;
       if (!amount || !amount.gt(0)) return 'A positive amount is required to refund shipping.';
-      if (amount.gt(address.baseCost.minus(address.refundedEntered))) return 'The shipping amount exceeds the refundable shipping cost.';
+      if (amount.gt(address.baseCost.minus(address.refundedEntered)))
+        return 'The shipping amount exceeds the refundable shipping cost.';
       const taxed = taxAmount(amount, rules.taxRate, rules.pricesIncludeTax, rules.taxShipping);
       return { request: item, amount: taxed.inc, tax: taxed.tax, shippingEntered: amount };
     }
@@ -81,7 +86,13 @@ function quoteItem(order: Order, item: RefundItemRequest, rules: RefundRules): Q
 }
 
 /** `overridden`: a merchant override will replace the totals, so the available-amount check is the caller's. */
-export function quoteRefund(order: Order, items: RefundItemRequest[], rules: RefundRules, taxAdjustment?: Decimal, overridden = false): Quoted {
+export function quoteRefund(
+  order: Order,
+  items: RefundItemRequest[],
+  rules: RefundRules,
+  taxAdjustment?: Decimal,
+  overridden = false,
+): Quoted {
   const quoted: QuotedItem[] = [];
   for (const item of items) {
     const result = quoteItem(order, item, rules);

@@ -40,7 +40,13 @@ export function catalogProductRoutes(s: BigCommerceServices, writer: CatalogWrit
         const heavy = /(^|,)(options|modifiers)(,|$)/.test(ctx.query.get('include') ?? '');
         const page = pageRequest(ctx.query, heavy ? 10 : 50, heavy ? 10 : 250);
         const items = pageOf(sorted, page);
-        return { status: 200, body: { data: items.map((p) => show(ctx, p)), meta: { pagination: offsetPagination(sorted.length, items.length, page) } } };
+        return {
+          status: 200,
+          body: {
+            data: items.map((p) => show(ctx, p)),
+            meta: { pagination: offsetPagination(sorted.length, items.length, page) },
+          },
+        };
       },
     },
     {
@@ -68,13 +74,23 @@ export function catalogProductRoutes(s: BigCommerceServices, writer: CatalogWrit
         if (!product) return v3Error(404, 'The requested resource was not found.');
         const parsed = jsonBody(ctx);
         if (!parsed.ok) return parsed.response;
-        if (!isRecord(parsed.value)) return v3Error(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
+        if (!isRecord(parsed.value))
+          return v3Error(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
         const checked = checkProductUpdate(s.state, product, parsed.value);
         if (checked.conflict) return v3Error(409, checked.conflict, { sku: checked.conflict });
-        if (Object.keys(checked.errors).length > 0) return v3Error(422, 'JSON data is missing or invalid', checked.errors);
+        if (Object.keys(checked.errors).length > 0)
+          return v3Error(422, 'JSON data is missing or invalid', checked.errors);
         const partial = writer.updateProduct(product, parsed.value);
         const data = show(ctx, product);
-        if (partial) return { status: 207, body: { data, errors: { status: 422, title: partial, type: '/api-docs/getting-started/api-status-codes', errors: {} }, meta: {} } };
+        if (partial)
+          return {
+            status: 207,
+            body: {
+              data,
+              errors: { status: 422, title: partial, type: '/api-docs/getting-started/api-status-codes', errors: {} },
+              meta: {},
+            },
+          };
         return { status: 200, body: { data, meta: {} } };
       },
     },
@@ -85,13 +101,23 @@ export function productByPath(s: BigCommerceServices, raw: string | undefined): 
   return raw && /^\d+$/.test(raw) ? s.state.catalog.product(Number(raw)) : undefined;
 }
 
-function batchUpdate(s: BigCommerceServices, writer: CatalogWriter, ctx: ApiContext, show: (p: Product) => unknown): SandboxResponse {
+function batchUpdate(
+  s: BigCommerceServices,
+  writer: CatalogWriter,
+  ctx: ApiContext,
+  show: (p: Product) => unknown,
+): SandboxResponse {
   const parsed = jsonBody(ctx);
   if (!parsed.ok) return parsed.response;
   const items = parsed.value;
-  if (!Array.isArray(items)) return v3Error(422, 'JSON data is missing or invalid', { body: 'must be an array of products' });
+  if (!Array.isArray(items))
+    return v3Error(422, 'JSON data is missing or invalid', { body: 'must be an array of products' });
   if (items.length > MAX_PRODUCT_BATCH) {
-    return v3Error(413, `The request payload is too large. The maximum items allowed in the array is ${MAX_PRODUCT_BATCH}.`, {});
+    return v3Error(
+      413,
+      `The request payload is too large. The maximum items allowed in the array is ${MAX_PRODUCT_BATCH}.`,
+      {},
+    );
   }
   const errors: Record<string, string> = {};
   const targets: Array<{ product: Product; body: Record<string, unknown> }> = [];
@@ -120,7 +146,12 @@ function batchUpdate(s: BigCommerceServices, writer: CatalogWriter, ctx: ApiCont
       status: 207,
       body: {
         data,
-        errors: { status: 422, title: 'The inventory part of the update failed.', type: '/api-docs/getting-started/api-status-codes', errors: partial },
+        errors: {
+          status: 422,
+          title: 'The inventory part of the update failed.',
+          type: '/api-docs/getting-started/api-status-codes',
+          errors: partial,
+        },
         meta: { pagination: offsetPagination(data.length, data.length, page) },
       },
     };

@@ -27,17 +27,20 @@ export function catalogVariantRoutes(s: BigCommerceServices, writer: CatalogWrit
       scopes: SCOPES,
       handler: (ctx) => {
         const productIds = intListParam(ctx.query, 'product_id:in');
-        if (productIds === null) return v3Error(422, 'The filter parameter is invalid.', { 'product_id:in': 'is invalid' });
+        if (productIds === null)
+          return v3Error(422, 'The filter parameter is invalid.', { 'product_id:in': 'is invalid' });
         const id = ctx.query.get('id');
         const sku = ctx.query.get('sku');
         const upc = ctx.query.get('upc');
-        const variants = s.state.catalog.variants().filter(
-          (v) =>
-            (id === null || String(v.id) === id) &&
-            (sku === null || v.sku === sku) &&
-            (upc === null || v.upc === upc) &&
-            (!productIds || productIds.includes(v.productId)),
-        );
+        const variants = s.state.catalog
+          .variants()
+          .filter(
+            (v) =>
+              (id === null || String(v.id) === id) &&
+              (sku === null || v.sku === sku) &&
+              (upc === null || v.upc === upc) &&
+              (!productIds || productIds.includes(v.productId)),
+          );
         return v3List(variants, pageRequest(ctx.query, 50, 250), (v) => show(ctx, productOf(v), v));
       },
     },
@@ -76,7 +79,8 @@ export function catalogVariantRoutes(s: BigCommerceServices, writer: CatalogWrit
         if (!found) return v3Error(404, 'The requested resource was not found.');
         const parsed = jsonBody(ctx);
         if (!parsed.ok) return parsed.response;
-        if (!isRecord(parsed.value)) return v3Error(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
+        if (!isRecord(parsed.value))
+          return v3Error(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
         const errors = checkVariantUpdate(s.state, found.product, found.variant, parsed.value);
         if (Object.keys(errors).length > 0) return v3Error(422, 'JSON data is missing or invalid', errors);
         writer.updateVariant(found.product, found.variant, parsed.value);
@@ -96,20 +100,35 @@ function batchError(title: string, errors: Record<string, string>) {
   return { status: 422, title, type: V3_ERROR_TYPE, errors };
 }
 
-function batchUpdate(s: BigCommerceServices, writer: CatalogWriter, ctx: ApiContext, show: (p: Product, v: Variant) => unknown): SandboxResponse {
+function batchUpdate(
+  s: BigCommerceServices,
+  writer: CatalogWriter,
+  ctx: ApiContext,
+  show: (p: Product, v: Variant) => unknown,
+): SandboxResponse {
   const parsed = jsonBody(ctx);
   if (!parsed.ok) return parsed.response;
   const items = parsed.value;
-  if (!Array.isArray(items)) return { status: 422, body: { batch_errors: [batchError('JSON data is missing or invalid', { body: 'must be an array of variants' })] } };
+  if (!Array.isArray(items))
+    return {
+      status: 422,
+      body: { batch_errors: [batchError('JSON data is missing or invalid', { body: 'must be an array of variants' })] },
+    };
   if (items.length > MAX_VARIANT_BATCH) {
-    return v3Error(413, `The request payload is too large. The maximum items allowed in the array is ${MAX_VARIANT_BATCH}`, {});
+    return v3Error(
+      413,
+      `The request payload is too large. The maximum items allowed in the array is ${MAX_VARIANT_BATCH}`,
+      {},
+    );
   }
   const batchErrors: ReturnType<typeof batchError>[] = [];
   const targets: Array<{ product: Product; variant: Variant; body: Record<string, unknown> }> = [];
   for (const [i, item] of items.entries()) {
     if (!isRecord(item) || !isInt(item.id)) {
       const creating = isRecord(item) && item.product_id !== undefined;
-      const text = creating ? 'Creating variants through the batch endpoint is not supported by the sandbox.' : 'id is required to update a variant.';
+      const text = creating
+        ? 'Creating variants through the batch endpoint is not supported by the sandbox.'
+        : 'id is required to update a variant.';
       batchErrors.push(batchError(text, { [`${i}.id`]: text }));
       continue;
     }

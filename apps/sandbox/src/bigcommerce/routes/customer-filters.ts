@@ -5,7 +5,9 @@ import type { Customer } from '../store/model';
 type CustomerFilter = (c: Customer) => boolean;
 
 /** `GET /v3/customers` filters and sort; an invalid value is a 422 naming the parameter. */
-export function customerFilters(query: URLSearchParams): { ok: true; filters: CustomerFilter[] } | { ok: false; field: string } {
+export function customerFilters(
+  query: URLSearchParams,
+): { ok: true; filters: CustomerFilter[] } | { ok: false; field: string } {
   const filters: CustomerFilter[] = [];
   const ids = intListParam(query, 'id:in');
   if (ids === null) return { ok: false, field: 'id:in' };
@@ -25,7 +27,11 @@ export function customerFilters(query: URLSearchParams): { ok: true; filters: Cu
   if (phones) filters.push((c) => phones.includes(c.phone));
   for (const field of ['date_created', 'date_modified'] as const) {
     const value = (c: Customer) => (field === 'date_created' ? c.dateCreated : c.dateModified);
-    for (const [suffix, op] of [['', (a: number, b: number) => a === b], [':min', (a: number, b: number) => a >= b], [':max', (a: number, b: number) => a <= b]] as const) {
+    for (const [suffix, op] of [
+      ['', (a: number, b: number) => a === b],
+      [':min', (a: number, b: number) => a >= b],
+      [':max', (a: number, b: number) => a <= b],
+    ] as const) {
       const raw = query.get(`${field}${suffix}`);
       if (raw === null) continue;
       const ms = parseFilterDate(raw);

@@ -13,7 +13,13 @@ import type { BigCommerceServices } from './services';
 const SCOPES = ['store_v2_customers'] as const;
 export const MAX_CUSTOMER_BATCH = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TEXT_FIELDS = { first_name: 'firstName', last_name: 'lastName', company: 'company', phone: 'phone', notes: 'notes' } as const;
+const TEXT_FIELDS = {
+  first_name: 'firstName',
+  last_name: 'lastName',
+  company: 'company',
+  phone: 'phone',
+  notes: 'notes',
+} as const;
 
 /**
  * v3 customers: list (filters such as `email:in`, offset and cursor paging; no match is 200 with `data: []`),
@@ -30,7 +36,8 @@ export function customerRoutes(s: BigCommerceServices): ApiRoute[] {
       scopes: SCOPES,
       handler: (ctx) => {
         const ids = intListParam(ctx.query, 'id:in');
-        if (ids === null) return v3Error(422, 'The id:in parameter is invalid.', { 'id:in': 'must be a list of integers' });
+        if (ids === null)
+          return v3Error(422, 'The id:in parameter is invalid.', { 'id:in': 'must be a list of integers' });
         for (const id of ids ?? []) s.state.customers.delete(id);
         return { status: 204 };
       },
@@ -41,7 +48,10 @@ export function customerRoutes(s: BigCommerceServices): ApiRoute[] {
 function list(s: BigCommerceServices, ctx: ApiContext): SandboxResponse {
   const parsed = customerFilters(ctx.query);
   if (!parsed.ok) return v3Error(422, 'The filter parameter is invalid.', { [parsed.field]: 'is invalid' });
-  const matched = sortCustomers(s.state.customers.all().filter((c) => parsed.filters.every((f) => f(c))), ctx.query.get('sort'));
+  const matched = sortCustomers(
+    s.state.customers.all().filter((c) => parsed.filters.every((f) => f(c))),
+    ctx.query.get('sort'),
+  );
   if (!matched) return v3Error(422, 'The sort parameter is invalid.', { sort: 'is not a supported sort' });
   const include = new Set((ctx.query.get('include') ?? '').split(',').map((x) => x.trim()));
   const page = cursorPage(matched, ctx.query, pageRequest(ctx.query, 50, 250));
@@ -56,16 +66,32 @@ function batchOf(ctx: ApiContext): { items: Record<string, unknown>[] } | { resp
     return { response: v3Error(422, 'JSON data is missing or invalid', { body: 'must be an array of customers' }) };
   }
   if (parsed.value.length > MAX_CUSTOMER_BATCH) {
-    return { response: v3Error(413, `The request payload is too large. The maximum items allowed in the array is ${MAX_CUSTOMER_BATCH}.`, {}) };
+    return {
+      response: v3Error(
+        413,
+        `The request payload is too large. The maximum items allowed in the array is ${MAX_CUSTOMER_BATCH}.`,
+        {},
+      ),
+    };
   }
   return { items: parsed.value };
 }
 
-function checkFields(item: Record<string, unknown>, i: number, errors: Record<string, string>, creating: boolean): void {
+function checkFields(
+  item: Record<string, unknown>,
+  i: number,
+  errors: Record<string, string>,
+  creating: boolean,
+): void {
   for (const field of ['email', 'first_name', 'last_name']) {
-    if (creating && (typeof item[field] !== 'string' || (item[field] as string).length === 0)) errors[`${i}.${field}`] = `${field} is required`;
+    if (creating && (typeof item[field] !== 'string' || (item[field] as string).length === 0))
+      errors[`${i}.${field}`] = `${field} is required`;
   }
-  if (item.email !== undefined && (typeof item.email !== 'string' || !EMAIL.test(item.email) || item.email.length > 250)) errors[`${i}.email`] = 'must be a valid email';
+  if (
+    item.email !== undefined &&
+    (typeof item.email !== 'string' || !EMAIL.test(item.email) || item.email.length > 250)
+  )
+    errors[`${i}.email`] = 'must be a valid email';
   for (const field of Object.keys(TEXT_FIELDS)) {
     if (item[field] !== undefined && typeof item[field] !== 'string') errors[`${i}.${field}`] = 'must be a string';
   }
@@ -79,7 +105,8 @@ function create(s: BigCommerceServices, ctx: ApiContext): SandboxResponse {
   batch.items.forEach((item, i) => {
     checkFields(item, i, errors, true);
     const email = typeof item.email === 'string' ? item.email.toLowerCase() : '';
-    if (email && (s.state.customers.byEmailAddress(email) || seen.has(email))) errors[`${i}.email`] = `The email address ${item.email as string} is already in use.`;
+    if (email && (s.state.customers.byEmailAddress(email) || seen.has(email)))
+      errors[`${i}.email`] = `The email address ${item.email as string} is already in use.`;
     seen.add(email);
   });
   if (Object.keys(errors).length > 0) return v3Error(422, 'Create customers failed.', errors);
@@ -115,14 +142,16 @@ function update(s: BigCommerceServices, ctx: ApiContext): SandboxResponse {
     if (!customer) errors[`${i}.id`] = isInt(item.id) ? `Customer ${item.id} does not exist` : 'id is required';
     checkFields(item, i, errors, false);
     const other = typeof item.email === 'string' ? s.state.customers.byEmailAddress(item.email) : undefined;
-    if (other && other.id !== customer?.id) errors[`${i}.email`] = `The email address ${item.email as string} is already in use.`;
+    if (other && other.id !== customer?.id)
+      errors[`${i}.email`] = `The email address ${item.email as string} is already in use.`;
     if (customer) targets.push({ customer, item });
   });
   if (Object.keys(errors).length > 0) return v3Error(422, 'Update customers failed.', errors);
   const now = storeNow(s.clock);
   for (const { customer, item } of targets) {
     if (typeof item.email === 'string') s.state.customers.changeEmail(customer, item.email);
-    for (const [field, key] of Object.entries(TEXT_FIELDS)) if (typeof item[field] === 'string') customer[key] = item[field];
+    for (const [field, key] of Object.entries(TEXT_FIELDS))
+      if (typeof item[field] === 'string') customer[key] = item[field];
     customer.dateModified = now;
     s.events.customerUpdated(customer.id);
   }

@@ -42,7 +42,10 @@ export function hookRoutes(s: BigCommerceServices): ApiRoute[] {
         const scope = ctx.query.get('scope');
         const destination = ctx.query.get('destination');
         const hooks = own(ctx).filter(
-          (h) => (active === null || String(h.isActive) === active) && (scope === null || h.scope === scope) && (destination === null || h.destination === destination),
+          (h) =>
+            (active === null || String(h.isActive) === active) &&
+            (scope === null || h.scope === scope) &&
+            (destination === null || h.destination === destination),
         );
         return v3List(hooks, pageRequest(ctx.query, 50, 250), show);
       },
@@ -71,13 +74,30 @@ export function hookRoutes(s: BigCommerceServices): ApiRoute[] {
         const parsed = jsonBody(ctx);
         if (!parsed.ok) return parsed.response;
         const emails = (parsed.value as { emails?: unknown } | undefined)?.emails;
-        if (!Array.isArray(emails) || !emails.every((e) => typeof e === 'string')) return v3Error(422, 'JSON data is missing or invalid', { emails: 'must be an array of emails' });
+        if (!Array.isArray(emails) || !emails.every((e) => typeof e === 'string'))
+          return v3Error(422, 'JSON data is missing or invalid', { emails: 'must be an array of emails' });
         s.state.hookAdminEmails = emails;
         return { status: 204 };
       },
     },
-    { method: 'GET', path: '/v3/hooks/:webhook_id', scopes: [], handler: (ctx) => { const h = find(ctx); return h ? { status: 200, body: { data: show(h), meta: {} } } : missing(ctx); } },
-    { method: 'PUT', path: '/v3/hooks/:webhook_id', scopes: [], handler: (ctx) => { const h = find(ctx); return h ? update(s, ctx, h, own(ctx)) : missing(ctx); } },
+    {
+      method: 'GET',
+      path: '/v3/hooks/:webhook_id',
+      scopes: [],
+      handler: (ctx) => {
+        const h = find(ctx);
+        return h ? { status: 200, body: { data: show(h), meta: {} } } : missing(ctx);
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/v3/hooks/:webhook_id',
+      scopes: [],
+      handler: (ctx) => {
+        const h = find(ctx);
+        return h ? update(s, ctx, h, own(ctx)) : missing(ctx);
+      },
+    },
     {
       method: 'DELETE',
       path: '/v3/hooks/:webhook_id',
@@ -122,7 +142,11 @@ function update(s: BigCommerceServices, ctx: ApiContext, hook: Hook, mine: Hook[
   if (!body.ok) return v3Error(422, 'JSON data is missing or invalid', body.errors);
   const scope = body.value.scope ?? hook.scope;
   const destination = body.value.destination ?? hook.destination;
-  const conflict = conflictOf(mine.filter((h) => h.id !== hook.id), scope, destination);
+  const conflict = conflictOf(
+    mine.filter((h) => h.id !== hook.id),
+    scope,
+    destination,
+  );
   if (conflict) return v3Error(422, conflict, { scope: conflict });
   hook.scope = scope;
   hook.destination = destination;
@@ -133,7 +157,9 @@ function update(s: BigCommerceServices, ctx: ApiContext, hook: Hook, mine: Hook[
 }
 
 function conflictOf(hooks: Hook[], scope: string, destination: string): string | undefined {
-  if (hooks.some((h) => h.scope === scope && h.destination === destination)) return 'A webhook with this scope and destination already exists.';
-  if (hooks.filter((h) => h.scope === scope).length >= MAX_HOOKS_PER_SCOPE) return `At most ${MAX_HOOKS_PER_SCOPE} webhooks are allowed per scope.`;
+  if (hooks.some((h) => h.scope === scope && h.destination === destination))
+    return 'A webhook with this scope and destination already exists.';
+  if (hooks.filter((h) => h.scope === scope).length >= MAX_HOOKS_PER_SCOPE)
+    return `At most ${MAX_HOOKS_PER_SCOPE} webhooks are allowed per scope.`;
   return undefined;
 }

@@ -35,7 +35,9 @@ const STRING_FILTERS: Record<string, (o: Order, v: string) => boolean> = {
   external_order_id: (o, v) => o.externalOrderId === v,
 };
 
-export function orderFilters(query: URLSearchParams): { ok: true; filters: OrderFilter[] } | { ok: false; field: string } {
+export function orderFilters(
+  query: URLSearchParams,
+): { ok: true; filters: OrderFilter[] } | { ok: false; field: string } {
   const filters: OrderFilter[] = [(o) => !o.isDeleted];
   for (const [name, test] of Object.entries(INT_FILTERS)) {
     const raw = query.get(name);

@@ -26,7 +26,9 @@ export function orderSubresourceRoutes(s: BigCommerceServices): ApiRoute[] {
       handler: (ctx) => {
         const order = withOrder(ctx);
         if (!order) return NOT_FOUND();
-        return v2List(order.shippingAddresses, pageRequest(ctx.query, 50, 250), (a) => serializeShippingAddress(order, a, base(ctx)));
+        return v2List(order.shippingAddresses, pageRequest(ctx.query, 50, 250), (a) =>
+          serializeShippingAddress(order, a, base(ctx)),
+        );
       },
     },
     {
@@ -92,7 +94,10 @@ export function orderSubresourceRoutes(s: BigCommerceServices): ApiRoute[] {
         const order = withOrder(ctx);
         if (!order) return NOT_FOUND();
         const inline = (ctx.query.get('include') ?? '').split(',').includes('consignments.line_items');
-        return { status: 200, body: serializeConsignments(order, base(ctx), inline, (id) => s.state.inventory.location(id)) };
+        return {
+          status: 200,
+          body: serializeConsignments(order, base(ctx), inline, (id) => s.state.inventory.location(id)),
+        };
       },
     },
     {
@@ -106,7 +111,9 @@ export function orderSubresourceRoutes(s: BigCommerceServices): ApiRoute[] {
       path: '/v2/order_statuses/:status_id',
       scopes: SCOPES,
       handler: (ctx) => {
-        const status = /^\d+$/.test(ctx.params.status_id ?? '') ? STATUS_BY_ID.get(Number(ctx.params.status_id)) : undefined;
+        const status = /^\d+$/.test(ctx.params.status_id ?? '')
+          ? STATUS_BY_ID.get(Number(ctx.params.status_id))
+          : undefined;
         return status ? { status: 200, body: serializeStatus(status) } : NOT_FOUND();
       },
     },

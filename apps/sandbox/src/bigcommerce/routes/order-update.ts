@@ -5,15 +5,45 @@ import { STATUS_BY_ID } from '../store/order-statuses';
 import { serializeOrder } from '../serializers/order-serializer';
 import { apiBase, BigCommerceServices, currencyId, findOrder } from './services';
 
-const STRING_FIELDS = { staff_notes: 'staffNotes', customer_message: 'customerMessage', external_order_id: 'externalOrderId' } as const;
+const STRING_FIELDS = {
+  staff_notes: 'staffNotes',
+  customer_message: 'customerMessage',
+  external_order_id: 'externalOrderId',
+} as const;
 
 /** Fields the store computes or owns; writing them is refused as the real API refuses it. */
 const READ_ONLY = new Set([
-  'id', 'date_created', 'date_modified', 'date_shipped', 'cart_id', 'status', 'custom_status', 'subtotal_tax', 'shipping_cost_tax',
-  'handling_cost_tax', 'wrapping_cost_tax', 'payment_status', 'store_credit_amount', 'gift_certificate_amount', 'currency_id',
-  'currency_code', 'currency_exchange_rate', 'default_currency_id', 'default_currency_code', 'coupon_discount',
-  'shipping_address_count', 'total_tax', 'items_shipped', 'refunded_amount', 'coupons', 'consignments', 'external_id',
-  'store_default_currency_code', 'store_default_to_transactional_exchange_rate', 'is_tax_inclusive_pricing', 'items_total',
+  'id',
+  'date_created',
+  'date_modified',
+  'date_shipped',
+  'cart_id',
+  'status',
+  'custom_status',
+  'subtotal_tax',
+  'shipping_cost_tax',
+  'handling_cost_tax',
+  'wrapping_cost_tax',
+  'payment_status',
+  'store_credit_amount',
+  'gift_certificate_amount',
+  'currency_id',
+  'currency_code',
+  'currency_exchange_rate',
+  'default_currency_id',
+  'default_currency_code',
+  'coupon_discount',
+  'shipping_address_count',
+  'total_tax',
+  'items_shipped',
+  'refunded_amount',
+  'coupons',
+  'consignments',
+  'external_id',
+  'store_default_currency_code',
+  'store_default_to_transactional_exchange_rate',
+  'is_tax_inclusive_pricing',
+  'items_total',
 ]);
 
 /**
@@ -35,16 +65,23 @@ export function orderUpdateRoute(s: BigCommerceServices): ApiRoute {
       if (!isRecord(body)) return v2Error(400, 'The request body must be a JSON object.');
       for (const field of Object.keys(body)) {
         if (READ_ONLY.has(field)) {
-          return v2Error(400, `The field '${field}' cannot be written to. Please remove it from your request before trying again.`);
+          return v2Error(
+            400,
+            `The field '${field}' cannot be written to. Please remove it from your request before trying again.`,
+          );
         }
         if (field !== 'status_id' && field !== 'is_deleted' && !(field in STRING_FIELDS)) {
-          return v2Error(400, `The field '${field}' cannot be updated in the sandbox (only status_id, staff_notes, customer_message, external_order_id, is_deleted).`);
+          return v2Error(
+            400,
+            `The field '${field}' cannot be updated in the sandbox (only status_id, staff_notes, customer_message, external_order_id, is_deleted).`,
+          );
         }
       }
       if (body.status_id !== undefined && (!isInt(body.status_id) || !STATUS_BY_ID.has(body.status_id))) {
         return v2Error(400, "The field 'status_id' is invalid.");
       }
-      if (body.is_deleted !== undefined && typeof body.is_deleted !== 'boolean') return v2Error(400, "The field 'is_deleted' is invalid.");
+      if (body.is_deleted !== undefined && typeof body.is_deleted !== 'boolean')
+        return v2Error(400, "The field 'is_deleted' is invalid.");
       for (const [field, key] of Object.entries(STRING_FIELDS)) {
         if (body[field] === undefined) continue;
         if (typeof body[field] !== 'string') return v2Error(400, `The field '${field}' is invalid.`);

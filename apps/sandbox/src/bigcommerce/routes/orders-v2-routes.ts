@@ -35,15 +35,17 @@ export function ordersV2Routes(s: BigCommerceServices): ApiRoute[] {
       handler: (ctx) => {
         const selected = selectOrders(s, ctx);
         if ('response' in selected) return selected.response;
-        const statuses = [...ORDER_STATUSES].sort((a, b) => a.order - b.order).map((st) => ({
-          id: st.id,
-          name: st.name,
-          system_label: st.name,
-          custom_label: st.name,
-          system_description: st.description,
-          count: selected.orders.filter((o) => o.statusId === st.id).length,
-          sort_order: st.order,
-        }));
+        const statuses = [...ORDER_STATUSES]
+          .sort((a, b) => a.order - b.order)
+          .map((st) => ({
+            id: st.id,
+            name: st.name,
+            system_label: st.name,
+            custom_label: st.name,
+            system_description: st.description,
+            count: selected.orders.filter((o) => o.statusId === st.id).length,
+            sort_order: st.order,
+          }));
         return { status: 200, body: { statuses, count: selected.orders.length } };
       },
     },
@@ -85,11 +87,20 @@ function selectOrders(s: BigCommerceServices, ctx: ApiContext): { orders: Order[
 }
 
 function orderView(s: BigCommerceServices, ctx: ApiContext): { view: OrderView } | { response: SandboxResponse } {
-  const include = (ctx.query.get('include') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const include = (ctx.query.get('include') ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const unknown = include.find((i) => !INCLUDES.has(i));
   if (unknown) return { response: v2Error(400, `The include '${unknown}' is not supported.`) };
   const asObject = ctx.query.get('consignment_structure') === 'object';
-  const consignments: OrderView['consignments'] = !asObject ? undefined : include.includes('consignments.line_items') ? 'lines' : include.includes('consignments') ? 'refs' : undefined;
+  const consignments: OrderView['consignments'] = !asObject
+    ? undefined
+    : include.includes('consignments.line_items')
+      ? 'lines'
+      : include.includes('consignments')
+        ? 'refs'
+        : undefined;
   return {
     view: {
       apiBase: apiBase(ctx.req, s.state.settings.storeHash),

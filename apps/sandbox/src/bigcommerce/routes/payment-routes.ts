@@ -42,7 +42,10 @@ export function paymentRoutes(s: BigCommerceServices): ApiRoute[] {
         const quoted = s.refunds.quote(order, body.value);
         if (!quoted.ok) return v3Error(422, quoted.title, {});
         const methods = s.refunds.methods(order, quoted.quote.total);
-        return { status: 201, body: { data: serializeQuote(order, quoted.quote, methods, s.state.settings.pricesIncludeTax), meta: {} } };
+        return {
+          status: 201,
+          body: { data: serializeQuote(order, quoted.quote, methods, s.state.settings.pricesIncludeTax), meta: {} },
+        };
       },
     },
     {
@@ -67,7 +70,9 @@ export function paymentRoutes(s: BigCommerceServices): ApiRoute[] {
         const order = findOrder(s, ctx.params.order_id);
         if (!order) return ORDER_NOT_FOUND();
         const txId = ctx.query.get('transaction_id');
-        const refunds = [...s.state.refunds.values()].filter((r) => r.orderId === order.id && (!txId || r.payments.some((p) => p.transactionId === txId)));
+        const refunds = [...s.state.refunds.values()].filter(
+          (r) => r.orderId === order.id && (!txId || r.payments.some((p) => p.transactionId === txId)),
+        );
         return { status: 200, body: { data: refunds.map((r) => serializeRefund(r)), meta: {} } };
       },
     },
@@ -77,7 +82,9 @@ export function paymentRoutes(s: BigCommerceServices): ApiRoute[] {
       path: '/v3/orders/payment_actions/refunds/:refund_id',
       scopes: READ,
       handler: (ctx) => {
-        const refund = /^\d+$/.test(ctx.params.refund_id ?? '') ? s.state.refunds.get(Number(ctx.params.refund_id)) : undefined;
+        const refund = /^\d+$/.test(ctx.params.refund_id ?? '')
+          ? s.state.refunds.get(Number(ctx.params.refund_id))
+          : undefined;
         if (!refund) return v3Error(404, 'The requested refund was not found.');
         return { status: 200, body: { data: serializeRefund(refund, true), meta: {} } };
       },
@@ -85,7 +92,10 @@ export function paymentRoutes(s: BigCommerceServices): ApiRoute[] {
   ];
 }
 
-function refundBody(ctx: ApiContext, requirePayments: boolean): { value: ParsedRefundBody } | { response: SandboxResponse } {
+function refundBody(
+  ctx: ApiContext,
+  requirePayments: boolean,
+): { value: ParsedRefundBody } | { response: SandboxResponse } {
   const parsed = jsonBody(ctx);
   if (!parsed.ok) return { response: parsed.response };
   const body = parseRefundBody(parsed.value, requirePayments);
@@ -98,11 +108,15 @@ function allRefunds(s: BigCommerceServices, ctx: ApiContext): SandboxResponse {
   const ids = intListParam(ctx.query, 'id:in');
   if (orderIds === null || ids === null) return v3Error(422, 'The filter parameter is invalid.', {});
   const bounds: Array<(r: Refund) => boolean> = [];
-  for (const [name, op] of [['created:min', (a: number, b: number) => a >= b], ['created:max', (a: number, b: number) => a <= b]] as const) {
+  for (const [name, op] of [
+    ['created:min', (a: number, b: number) => a >= b],
+    ['created:max', (a: number, b: number) => a <= b],
+  ] as const) {
     const raw = ctx.query.get(name);
     if (raw === null) continue;
     const ms = parseFilterDate(raw);
-    if (ms === undefined) return v3Error(422, `The ${name} parameter must be an RFC 3339 date-time.`, { [name]: 'is invalid' });
+    if (ms === undefined)
+      return v3Error(422, `The ${name} parameter must be an RFC 3339 date-time.`, { [name]: 'is invalid' });
     bounds.push((r) => op(r.created, ms));
   }
   const txId = ctx.query.get('transaction_id');

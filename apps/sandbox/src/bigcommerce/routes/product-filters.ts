@@ -53,7 +53,11 @@ export function productFilters(state: BigCommerceState, query: URLSearchParams):
     if (!/^\d+(\.\d+)?$/.test(price)) return { ok: false, field: 'price' };
     filters.push((p) => p.price.eq(Decimal.parse(price)));
   }
-  for (const [suffix, op] of [['', (a: number, b: number) => Math.floor(a / 1000) === Math.floor(b / 1000)], [':min', (a: number, b: number) => a >= b], [':max', (a: number, b: number) => a <= b]] as const) {
+  for (const [suffix, op] of [
+    ['', (a: number, b: number) => Math.floor(a / 1000) === Math.floor(b / 1000)],
+    [':min', (a: number, b: number) => a >= b],
+    [':max', (a: number, b: number) => a <= b],
+  ] as const) {
     const raw = query.get(`date_modified${suffix}`);
     if (raw === null) continue;
     const ms = parseFilterDate(raw);
@@ -61,7 +65,11 @@ export function productFilters(state: BigCommerceState, query: URLSearchParams):
     filters.push((p) => op(p.dateModified, ms));
   }
   const keyword = query.get('keyword');
-  if (keyword !== null) filters.push((p) => p.name.toLowerCase().includes(keyword.toLowerCase()) || p.sku.toLowerCase().includes(keyword.toLowerCase()));
+  if (keyword !== null)
+    filters.push(
+      (p) =>
+        p.name.toLowerCase().includes(keyword.toLowerCase()) || p.sku.toLowerCase().includes(keyword.toLowerCase()),
+    );
   return { ok: true, filters };
 }
 
@@ -78,7 +86,11 @@ const SORTS: Record<string, (p: Product, state: BigCommerceState) => number | st
 };
 
 /** `sort` + `direction`; undefined for an undocumented sort field. */
-export function sortProducts(state: BigCommerceState, products: Product[], query: URLSearchParams): Product[] | undefined {
+export function sortProducts(
+  state: BigCommerceState,
+  products: Product[],
+  query: URLSearchParams,
+): Product[] | undefined {
   const field = query.get('sort') ?? 'id';
   const key = SORTS[field];
   if (!key) return undefined;

@@ -44,7 +44,13 @@ export function storeRoutes(s: BigCommerceServices): ApiRoute[] {
             admin_email: 'merchant@example.com',
             order_email: 'orders@example.com',
             favicon_url: '',
-            timezone: { name: st.timezone, raw_offset: raw, dst_offset: dst, dst_correction: raw !== dst, date_format: { display: 'M jS Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' } },
+            timezone: {
+              name: st.timezone,
+              raw_offset: raw,
+              dst_offset: dst,
+              dst_correction: raw !== dst,
+              date_format: { display: 'M jS Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' },
+            },
             language: 'en',
             currency: st.currency,
             currency_symbol: '$',
@@ -82,6 +88,11 @@ export function storeRoutes(s: BigCommerceServices): ApiRoute[] {
         };
       },
     },
-    { method: 'GET', path: '/v2/time', scopes: [], handler: () => ({ status: 200, body: { time: unixSeconds(s.clock.now()) } }) },
+    {
+      method: 'GET',
+      path: '/v2/time',
+      scopes: [],
+      handler: () => ({ status: 200, body: { time: unixSeconds(s.clock.now()) } }),
+    },
   ];
 }

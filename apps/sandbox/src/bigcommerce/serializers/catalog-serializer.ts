@@ -15,10 +15,16 @@ export function productInventoryLevel(state: BigCommerceState, product: Product)
 
 export function variantInventoryLevel(state: BigCommerceState, product: Product, variant: Variant): number {
   if (product.inventoryTracking === 'variant') return state.inventory.onHand(DEFAULT_LOCATION_ID, `v${variant.id}`);
-  return variant.id === product.baseVariantId ? state.inventory.onHand(DEFAULT_LOCATION_ID, itemKey(product, undefined)) : 0;
+  return variant.id === product.baseVariantId
+    ? state.inventory.onHand(DEFAULT_LOCATION_ID, itemKey(product, undefined))
+    : 0;
 }
 
-const slug = (name: string) => `/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}/`;
+const slug = (name: string) =>
+  `/${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}/`;
 
 /** A v3 catalog product (`product_Full`): prices are JSON numbers, dates ISO 8601 with an offset. */
 export function serializeProduct(state: BigCommerceState, product: Product): Record<string, unknown> {
@@ -96,7 +102,8 @@ export function serializeProduct(state: BigCommerceState, product: Product): Rec
 /** A v3 variant. Null prices on option variants inherit the product's; a base variant shows the product's values. */
 export function serializeVariant(state: BigCommerceState, product: Product, variant: Variant): Record<string, unknown> {
   const isBase = variant.id === product.baseVariantId;
-  const own = (v: Decimal | null, fallback: Decimal) => (v !== null ? moneyNumber(v) : isBase ? moneyNumber(fallback) : null);
+  const own = (v: Decimal | null, fallback: Decimal) =>
+    v !== null ? moneyNumber(v) : isBase ? moneyNumber(fallback) : null;
   const price = variant.price ?? product.price;
   const sale = variant.salePrice ?? product.salePrice;
   return {
@@ -126,7 +133,12 @@ export function serializeVariant(state: BigCommerceState, product: Product, vari
     inventory_level: variantInventoryLevel(state, product, variant),
     inventory_warning_level: variant.inventoryWarningLevel,
     bin_picking_number: variant.binPickingNumber,
-    option_values: variant.optionValues.map((o) => ({ id: o.id, label: o.label, option_id: o.optionId, option_display_name: o.optionDisplayName })),
+    option_values: variant.optionValues.map((o) => ({
+      id: o.id,
+      label: o.label,
+      option_id: o.optionId,
+      option_display_name: o.optionDisplayName,
+    })),
   };
 }
 
@@ -136,6 +148,11 @@ export function projectFields(body: Record<string, unknown>, query: URLSearchPar
   const exclude = query.get('exclude_fields');
   if (!include && !exclude) return body;
   const keep = include ? new Set(['id', ...include.split(',').map((f) => f.trim())]) : undefined;
-  const drop = new Set((exclude ?? '').split(',').map((f) => f.trim()).filter((f) => f !== 'id'));
+  const drop = new Set(
+    (exclude ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== 'id'),
+  );
   return Object.fromEntries(Object.entries(body).filter(([k]) => (!keep || keep.has(k)) && !drop.has(k)));
 }

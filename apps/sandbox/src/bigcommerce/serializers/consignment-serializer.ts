@@ -17,7 +17,9 @@ export function serializeConsignments(
   const lines = (pick: (l: OrderLine) => boolean) =>
     order.lines
       .filter(pick)
-      .map((l) => (inlineLines ? serializeOrderLine(order, l) : resourceRef(apiBase, `/orders/${order.id}/products/${l.id}`)));
+      .map((l) =>
+        inlineLines ? serializeOrderLine(order, l) : resourceRef(apiBase, `/orders/${order.id}/products/${l.id}`),
+      );
   const digital = order.lines.filter((l) => l.type === 'digital');
   const recipients = [...new Set(order.lines.filter((l) => l.type === 'giftcertificate').map((l) => l.recipientEmail))];
   return {
@@ -55,7 +57,10 @@ export function serializeConsignments(
         shipping_quotes: resourceRef(apiBase, `/orders/${order.id}/consignments/shipping/${a.id}/shipping_quotes`),
       };
     }),
-    downloads: digital.length > 0 ? [{ recipient_email: order.billingAddress.email, line_items: lines((l) => l.type === 'digital') }] : [],
+    downloads:
+      digital.length > 0
+        ? [{ recipient_email: order.billingAddress.email, line_items: lines((l) => l.type === 'digital') }]
+        : [],
     email: {
       gift_certificates: recipients.map((email) => ({
         recipient_email: email,

@@ -14,7 +14,13 @@ export function inventoryItems(state: BigCommerceState): InventoryItem[] {
   return state.catalog.products().flatMap((product): InventoryItem[] =>
     product.inventoryTracking === 'variant'
       ? product.variants.map((variant) => ({ key: `v${variant.id}`, product, variant }))
-      : [{ key: `p${product.id}`, product, variant: product.baseVariantId !== null ? state.catalog.variant(product.baseVariantId) : undefined }],
+      : [
+          {
+            key: `p${product.id}`,
+            product,
+            variant: product.baseVariantId !== null ? state.catalog.variant(product.baseVariantId) : undefined,
+          },
+        ],
   );
 }
 
@@ -37,10 +43,18 @@ export function levelSettings(level: ItemLevel | undefined): Record<string, unkn
 }
 
 /** `GET /v3/inventory/items` row: the item at each location it is stocked at (the default location always). */
-export function serializeInventoryItem(state: BigCommerceState, item: InventoryItem, locationIds?: number[]): Record<string, unknown> {
+export function serializeInventoryItem(
+  state: BigCommerceState,
+  item: InventoryItem,
+  locationIds?: number[],
+): Record<string, unknown> {
   const locations = state.inventory
     .locations()
-    .filter((l) => (!locationIds || locationIds.includes(l.id)) && (l.id === DEFAULT_LOCATION_ID || state.inventory.level(l.id, item.key)))
+    .filter(
+      (l) =>
+        (!locationIds || locationIds.includes(l.id)) &&
+        (l.id === DEFAULT_LOCATION_ID || state.inventory.level(l.id, item.key)),
+    )
     .map((l) => {
       const level = state.inventory.level(l.id, item.key);
       const onHand = level?.onHand ?? 0;
@@ -68,7 +82,9 @@ export function serializeLocation(location: Location, timeZone: string): Record<
     managed_by_external_source: false,
     type_id: 'PHYSICAL',
     enabled: true,
-    operating_hours: Object.fromEntries(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d) => [d, CLOSED])),
+    operating_hours: Object.fromEntries(
+      ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d) => [d, CLOSED]),
+    ),
     time_zone: timeZone,
     created_at: toIsoZ(location.createdAt),
     updated_at: toIsoZ(location.updatedAt),

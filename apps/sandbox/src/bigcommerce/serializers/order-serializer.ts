@@ -97,12 +97,17 @@ export function serializeOrder(order: Order, view: OrderView): Record<string, un
     customer_locale: 'en',
     external_order_id: order.externalOrderId,
   };
-  if (view.consignments) body.consignments = serializeConsignments(order, view.apiBase, view.consignments === 'lines', view.location);
+  if (view.consignments)
+    body.consignments = serializeConsignments(order, view.apiBase, view.consignments === 'lines', view.location);
   if (view.fees) body.fees = [];
   return body;
 }
 
-export function serializeShippingAddress(order: Order, address: ShippingAddress, apiBase: string): Record<string, unknown> {
+export function serializeShippingAddress(
+  order: Order,
+  address: ShippingAddress,
+  apiBase: string,
+): Record<string, unknown> {
   const lines = order.lines.filter((l) => l.orderAddressId === address.id);
   return {
     id: address.id,

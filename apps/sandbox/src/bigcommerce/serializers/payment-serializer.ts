@@ -27,14 +27,25 @@ export function serializeTransaction(tx: Transaction): Record<string, unknown> {
     provider_customer_id: null,
     avs_result: { code: 'Y', message: 'Street and postal code match', street_match: 'Y', postal_match: 'Y' },
     cvv_result: { code: 'M', message: 'CVV matches' },
-    credit_card: { card_type: 'visa', card_iin: '411111', card_last4: '1111', card_expiry_month: 12, card_expiry_year: 2030 },
+    credit_card: {
+      card_type: 'visa',
+      card_iin: '411111',
+      card_last4: '1111',
+      card_expiry_month: 12,
+      card_expiry_year: 2030,
+    },
     gift_certificate: null,
     store_credit: null,
     custom_provider_field_result: null,
   };
 }
 
-export function serializeQuote(order: Order, quote: RefundQuote, methods: RefundMethodLeg[][], taxInclusive: boolean): Record<string, unknown> {
+export function serializeQuote(
+  order: Order,
+  quote: RefundQuote,
+  methods: RefundMethodLeg[][],
+  taxInclusive: boolean,
+): Record<string, unknown> {
   return {
     order_id: order.id,
     total_refund_amount: moneyNumber(quote.total, 2),
@@ -89,7 +100,10 @@ export function serializeRefund(refund: Refund, requestedAmountAsString = false)
   };
 }
 
-function requestedAmount(amount: Refund['items'][number]['requestedAmount'], asString: boolean): Record<string, unknown> {
+function requestedAmount(
+  amount: Refund['items'][number]['requestedAmount'],
+  asString: boolean,
+): Record<string, unknown> {
   if (asString) return { requested_amount: amount?.toFixed(2) ?? null };
   return amount === null ? {} : { requested_amount: moneyNumber(amount, 2) };
 }

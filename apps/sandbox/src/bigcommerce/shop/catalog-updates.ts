@@ -8,56 +8,92 @@ import { storeNow } from './order-service';
 import type { StoreEvents } from './store-events';
 import type { SandboxClock } from '../../core/clock';
 
-const PRICE_FIELDS = { price: 'price', sale_price: 'salePrice', retail_price: 'retailPrice', cost_price: 'costPrice' } as const;
+const PRICE_FIELDS = {
+  price: 'price',
+  sale_price: 'salePrice',
+  retail_price: 'retailPrice',
+  cost_price: 'costPrice',
+} as const;
 const TRACKING = new Set(['none', 'product', 'variant']);
 
 export type FieldErrors = Record<string, string>;
 
 function toMoney(value: unknown): Decimal | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 1e12 ? Decimal.fromWireNumber(value) : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 1e12
+    ? Decimal.fromWireNumber(value)
+    : undefined;
 }
 
 /**
  * Checks one product update of a batch; returns field errors (422) or a conflict (409: a SKU or name in use).
  * Fields the sandbox does not model are accepted and ignored, as most product fields are.
  */
-export function checkProductUpdate(state: BigCommerceState, product: Product, body: Record<string, unknown>): { errors: FieldErrors; conflict?: string } {
+export function checkProductUpdate(
+  state: BigCommerceState,
+  product: Product,
+  body: Record<string, unknown>,
+): { errors: FieldErrors; conflict?: string } {
   const errors: FieldErrors = {};
   for (const field of Object.keys(PRICE_FIELDS)) {
-    if (body[field] !== undefined && toMoney(body[field]) === undefined) errors[field] = 'must be a number greater than or equal to 0';
+    if (body[field] !== undefined && toMoney(body[field]) === undefined)
+      errors[field] = 'must be a number greater than or equal to 0';
   }
-  if (body.weight !== undefined && toMoney(body.weight) === undefined) errors.weight = 'must be a number greater than or equal to 0';
-  if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 250)) errors.name = 'must be 1 to 250 characters';
-  if (body.sku !== undefined && (typeof body.sku !== 'string' || body.sku.length > 255)) errors.sku = 'must be a string of at most 255 characters';
-  if (body.inventory_level !== undefined && (!isInt(body.inventory_level) || body.inventory_level < 0)) errors.inventory_level = 'must be a non-negative integer';
-  if (body.inventory_warning_level !== undefined && (!isInt(body.inventory_warning_level) || body.inventory_warning_level < 0)) {
+  if (body.weight !== undefined && toMoney(body.weight) === undefined)
+    errors.weight = 'must be a number greater than or equal to 0';
+  if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 250))
+    errors.name = 'must be 1 to 250 characters';
+  if (body.sku !== undefined && (typeof body.sku !== 'string' || body.sku.length > 255))
+    errors.sku = 'must be a string of at most 255 characters';
+  if (body.inventory_level !== undefined && (!isInt(body.inventory_level) || body.inventory_level < 0))
+    errors.inventory_level = 'must be a non-negative integer';
+  if (
+    body.inventory_warning_level !== undefined &&
+    (!isInt(body.inventory_warning_level) || body.inventory_warning_level < 0)
+  ) {
     errors.inventory_warning_level = 'must be a non-negative integer';
   }
-  if (body.inventory_tracking !== undefined && !TRACKING.has(String(body.inventory_tracking))) errors.inventory_tracking = 'must be none, product or variant';
+  if (body.inventory_tracking !== undefined && !TRACKING.has(String(body.inventory_tracking)))
+    errors.inventory_tracking = 'must be none, product or variant';
   if (body.is_visible !== undefined && typeof body.is_visible !== 'boolean') errors.is_visible = 'must be a boolean';
   let conflict: string | undefined;
-  if (typeof body.sku === 'string' && body.sku !== product.sku && state.catalog.hasSku(body.sku)) conflict = `The sku "${body.sku}" is already in use.`;
-  if (typeof body.name === 'string' && body.name !== product.name && state.catalog.products().some((p) => p.name === body.name)) {
+  if (typeof body.sku === 'string' && body.sku !== product.sku && state.catalog.hasSku(body.sku))
+    conflict = `The sku "${body.sku}" is already in use.`;
+  if (
+    typeof body.name === 'string' &&
+    body.name !== product.name &&
+    state.catalog.products().some((p) => p.name === body.name)
+  ) {
     conflict = `The product name "${body.name}" is a duplicate.`;
   }
   return { errors, conflict };
 }
 
-export function checkVariantUpdate(state: BigCommerceState, product: Product, variant: Variant, body: Record<string, unknown>): FieldErrors {
+export function checkVariantUpdate(
+  state: BigCommerceState,
+  product: Product,
+  variant: Variant,
+  body: Record<string, unknown>,
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of [...Object.keys(PRICE_FIELDS), 'weight']) {
-    if (body[field] !== undefined && body[field] !== null && toMoney(body[field]) === undefined) errors[field] = 'must be null or a number greater than or equal to 0';
+    if (body[field] !== undefined && body[field] !== null && toMoney(body[field]) === undefined)
+      errors[field] = 'must be null or a number greater than or equal to 0';
   }
   if (body.inventory_level !== undefined && body.inventory_level !== null) {
-    if (!isInt(body.inventory_level) || body.inventory_level < 0) errors.inventory_level = 'must be a non-negative integer';
-    else if (product.inventoryTracking !== 'variant') errors.inventory_level = `product ${product.id} tracks inventory by ${product.inventoryTracking}, not by variant`;
+    if (!isInt(body.inventory_level) || body.inventory_level < 0)
+      errors.inventory_level = 'must be a non-negative integer';
+    else if (product.inventoryTracking !== 'variant')
+      errors.inventory_level = `product ${product.id} tracks inventory by ${product.inventoryTracking}, not by variant`;
   }
-  if (body.purchasing_disabled !== undefined && typeof body.purchasing_disabled !== 'boolean') errors.purchasing_disabled = 'must be a boolean';
+  if (body.purchasing_disabled !== undefined && typeof body.purchasing_disabled !== 'boolean')
+    errors.purchasing_disabled = 'must be a boolean';
   if (body.sku !== undefined) {
     if (typeof body.sku !== 'string' || body.sku.length < 1) errors.sku = 'must be a non-empty string';
-    else if (body.sku !== variant.sku && state.catalog.hasSku(body.sku)) errors.sku = `The sku "${body.sku}" is already in use.`;
+    else if (body.sku !== variant.sku && state.catalog.hasSku(body.sku))
+      errors.sku = `The sku "${body.sku}" is already in use.`;
   }
-  if (body.upc !== undefined && body.upc !== null && (typeof body.upc !== 'string' || body.upc.length > 14)) errors.upc = 'must be at most 14 characters';
+  if (body.upc !== undefined && body.upc !== null && (typeof body.upc !== 'string' || body.upc.length > 14))
+    errors.upc = 'must be at most 14 characters';
   return errors;
 }
 
@@ -85,7 +121,8 @@ export class CatalogWriter {
       if (base) base.sku = body.sku;
     }
     if (isInt(body.inventory_warning_level)) product.inventoryWarningLevel = body.inventory_warning_level;
-    if (typeof body.inventory_tracking === 'string') product.inventoryTracking = body.inventory_tracking as InventoryTracking;
+    if (typeof body.inventory_tracking === 'string')
+      product.inventoryTracking = body.inventory_tracking as InventoryTracking;
     if (typeof body.is_visible === 'boolean') product.isVisible = body.is_visible;
     product.dateModified = storeNow(this.clock);
     this.events.productUpdated(product.id);
@@ -121,4 +158,3 @@ export class CatalogWriter {
     if (isInt(body.inventory_level)) this.inventory.setFromCatalog(product, variant, body.inventory_level);
   }
 }
-

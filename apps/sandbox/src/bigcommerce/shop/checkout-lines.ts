@@ -22,9 +22,16 @@ export function resolveCart(state: BigCommerceState, req: PlaceOrderRequest): Ch
   for (const line of req.lines) {
     const hit = state.catalog.bySku(line.sku);
     if (!hit) return { ok: false, status: 422, error: `unknown SKU ${line.sku}` };
-    if (!hit.variant) return { ok: false, status: 422, error: `${line.sku} has options: buy one of its variants' SKUs` };
-    if (hit.variant.purchasingDisabled) return { ok: false, status: 422, error: `${line.sku} cannot be purchased (purchasing disabled)` };
-    lines.push({ product: hit.product, variant: hit.variant, quantity: line.quantity, unitPrice: sellingPrice(hit.product, hit.variant) });
+    if (!hit.variant)
+      return { ok: false, status: 422, error: `${line.sku} has options: buy one of its variants' SKUs` };
+    if (hit.variant.purchasingDisabled)
+      return { ok: false, status: 422, error: `${line.sku} cannot be purchased (purchasing disabled)` };
+    lines.push({
+      product: hit.product,
+      variant: hit.variant,
+      quantity: line.quantity,
+      unitPrice: sellingPrice(hit.product, hit.variant),
+    });
   }
   return { ok: true, value: lines };
 }
@@ -52,11 +59,22 @@ export function checkStock(state: BigCommerceState, cart: CartLine[], locationId
     const available = level && level.isInStock ? level.onHand - level.safetyStock : 0;
     const sku = line.product.inventoryTracking === 'variant' ? line.variant!.sku : line.product.sku;
     const previous = demand.get(key)?.quantity ?? 0;
-    demand.set(key, { key, product: line.product, variant: line.variant, sku, quantity: previous + line.quantity, available });
+    demand.set(key, {
+      key,
+      product: line.product,
+      variant: line.variant,
+      sku,
+      quantity: previous + line.quantity,
+      available,
+    });
   }
   for (const d of demand.values()) {
     if (d.quantity > d.available && !d.product.allowBackorders) {
-      return { ok: false, status: 422, error: `${d.sku} is out of stock: ${Math.max(0, d.available)} available, ${d.quantity} requested` };
+      return {
+        ok: false,
+        status: 422,
+        error: `${d.sku} is out of stock: ${Math.max(0, d.available)} available, ${d.quantity} requested`,
+      };
     }
   }
   return { ok: true, value: [...demand.values()] };

@@ -17,7 +17,8 @@ interface ResolvedAdjustment {
   readonly quantity: number;
 }
 
-export type AdjustmentCheck = { ok: true; items: ResolvedAdjustment[] } | { ok: false; title: string; errors: Record<string, string> };
+export type AdjustmentCheck =
+  { ok: true; items: ResolvedAdjustment[] } | { ok: false; title: string; errors: Record<string, string> };
 
 /**
  * Inventory adjustments as the Inventory API takes them: each item names a location and exactly one of `sku`,
@@ -49,7 +50,11 @@ export class InventoryService {
       } else items.push(resolved.item);
     });
     if (needsAbsolute.length > 0) {
-      return { ok: false, title: `Items with identity: [${needsAbsolute.join(', ')}] requires absolute adjustment before relative`, errors: {} };
+      return {
+        ok: false,
+        title: `Items with identity: [${needsAbsolute.join(', ')}] requires absolute adjustment before relative`,
+        errors: {},
+      };
     }
     if (problems.length > 0) return { ok: false, title: `[${problems.join(', ')}]`, errors };
     return { ok: true, items };
@@ -88,7 +93,10 @@ export class InventoryService {
     }
   }
 
-  private resolve(raw: unknown, mode: AdjustmentMode): string | { item: ResolvedAdjustment; needsAbsolute?: false } | { needsAbsolute: true; identity: string } {
+  private resolve(
+    raw: unknown,
+    mode: AdjustmentMode,
+  ): string | { item: ResolvedAdjustment; needsAbsolute?: false } | { needsAbsolute: true; identity: string } {
     if (!isRecord(raw)) return 'Item must be an object';
     const identities = (['sku', 'variant_id', 'product_id'] as const).filter((k) => raw[k] !== undefined);
     if (identities.length !== 1) return 'Item needs exactly one of sku, variant_id or product_id';
@@ -103,23 +111,30 @@ export class InventoryService {
     const key = itemKey(target.product, target.variant);
     const level = this.state.inventory.level(locationId, key);
     if (mode === 'absolute') {
-      if (raw.quantity < 0 || raw.quantity > MAX_INVENTORY) return `Item with ${field} ${String(value)} has a quantity out of range 0..${MAX_INVENTORY}`;
+      if (raw.quantity < 0 || raw.quantity > MAX_INVENTORY)
+        return `Item with ${field} ${String(value)} has a quantity out of range 0..${MAX_INVENTORY}`;
     } else {
       if (!level) return { needsAbsolute: true, identity: `${field} ${String(value)}` };
       const next = level.onHand + raw.quantity;
-      if (next < level.safetyStock) return `Item with ${field} ${String(value)} cannot go below its safety stock of ${level.safetyStock}`;
+      if (next < level.safetyStock)
+        return `Item with ${field} ${String(value)} cannot go below its safety stock of ${level.safetyStock}`;
       if (next > MAX_INVENTORY) return `Item with ${field} ${String(value)} would exceed ${MAX_INVENTORY}`;
     }
     return { item: { locationId, key, product: target.product, variant: target.variant, quantity: raw.quantity } };
   }
 
-  private target(field: 'sku' | 'variant_id' | 'product_id', value: unknown): string | { product: Product; variant: Variant | undefined } {
+  private target(
+    field: 'sku' | 'variant_id' | 'product_id',
+    value: unknown,
+  ): string | { product: Product; variant: Variant | undefined } {
     if (field === 'sku') {
       const hit = typeof value === 'string' ? this.state.catalog.bySku(value) : undefined;
       if (!hit) return `Item with sku ${String(value)} does not exist`;
       const isVariantSku = hit.variant !== undefined && hit.variant.skuId !== null;
-      if (hit.product.inventoryTracking === 'variant' && !isVariantSku) return `Item with sku ${String(value)} is tracked by variant, please update stock by variant`;
-      if (hit.product.inventoryTracking !== 'variant' && isVariantSku) return `Item with sku ${String(value)} is tracked by product, please update stock by product id`;
+      if (hit.product.inventoryTracking === 'variant' && !isVariantSku)
+        return `Item with sku ${String(value)} is tracked by variant, please update stock by variant`;
+      if (hit.product.inventoryTracking !== 'variant' && isVariantSku)
+        return `Item with sku ${String(value)} is tracked by product, please update stock by product id`;
       return { product: hit.product, variant: hit.variant };
     }
     if (!isInt(value)) return `Item with ${field} ${String(value)} is not a valid id`;
@@ -127,12 +142,14 @@ export class InventoryService {
       const variant = this.state.catalog.variant(value);
       const product = variant ? this.state.catalog.product(variant.productId) : undefined;
       if (!variant || !product) return `Item with variant_id ${value} does not exist`;
-      if (product.inventoryTracking !== 'variant') return `Item with variant_id ${value} is tracked by product, please update stock by product id`;
+      if (product.inventoryTracking !== 'variant')
+        return `Item with variant_id ${value} is tracked by product, please update stock by product id`;
       return { product, variant };
     }
     const product = this.state.catalog.product(value);
     if (!product) return `Item with product_id ${value} does not exist`;
-    if (product.inventoryTracking === 'variant') return `Item with product_id ${value} is tracked by variant, please update stock by variant id`;
+    if (product.inventoryTracking === 'variant')
+      return `Item with product_id ${value} is tracked by variant, please update stock by variant id`;
     return { product, variant: undefined };
   }
 }

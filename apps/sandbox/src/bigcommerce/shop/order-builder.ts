@@ -30,28 +30,53 @@ export function buildOrder(state: BigCommerceState, req: PlaceOrderRequest, draf
   const settings = state.settings;
   const sources: LineSource[] = [
     ...draft.cart.map((cart) => ({ cart })),
-    ...req.giftCertificates.map((g) => ({ gift: { amount: Decimal.parse(g.amount), recipientEmail: g.recipientEmail } })),
+    ...req.giftCertificates.map((g) => ({
+      gift: { amount: Decimal.parse(g.amount), recipientEmail: g.recipientEmail },
+    })),
   ];
   const shipsPhysical = req.fulfillment === 'shipping' && draft.cart.some((c) => c.product.type === 'physical');
   const shipping = shipsPhysical ? Decimal.parse(req.shippingCost ?? '10.00') : Decimal.ZERO;
   const priced = priceOrder({
     lines: sources.map((s) =>
       s.cart
-        ? { unitPrice: s.cart.unitPrice.times(draft.currency.rate).round(2), quantity: s.cart.quantity, taxable: true, discountable: true }
+        ? {
+            unitPrice: s.cart.unitPrice.times(draft.currency.rate).round(2),
+            quantity: s.cart.quantity,
+            taxable: true,
+            discountable: true,
+          }
         : { unitPrice: s.gift!.amount, quantity: 1, taxable: false, discountable: false },
     ),
     shipping,
     taxRate: Decimal.parse(settings.taxRate),
     pricesIncludeTax: settings.pricesIncludeTax,
     taxShipping: settings.taxShipping,
-    coupon: draft.coupon ? { kind: draft.coupon.setting.type, amount: Decimal.parse(draft.coupon.setting.amount) } : undefined,
+    coupon: draft.coupon
+      ? { kind: draft.coupon.setting.type, amount: Decimal.parse(draft.coupon.setting.amount) }
+      : undefined,
     manualDiscount: req.manualDiscount ? Decimal.parse(req.manualDiscount) : undefined,
   });
   const shippingAddresses: ShippingAddress[] = shipsPhysical
-    ? [{ ...draft.billing, id: state.ids.orderAddress.take(), shippingMethod: 'Flat Rate', baseCost: shipping, costExTax: priced.shipping.ex, costIncTax: priced.shipping.inc, costTax: priced.shipping.tax, refundedEntered: Decimal.ZERO }]
+    ? [
+        {
+          ...draft.billing,
+          id: state.ids.orderAddress.take(),
+          shippingMethod: 'Flat Rate',
+          baseCost: shipping,
+          costExTax: priced.shipping.ex,
+          costIncTax: priced.shipping.inc,
+          costTax: priced.shipping.tax,
+          refundedEntered: Decimal.ZERO,
+        },
+      ]
     : [];
-  const pickups = req.fulfillment === 'pickup' ? [{ id: state.ids.pickup.take(), pickupMethodId: 1, locationId: draft.pickupLocationId ?? 1 }] : [];
-  const lines = sources.map((s, i) => buildLine(state, draft, s, priced.lines[i]!, shippingAddresses[0]?.id ?? 0, pickups[0]?.pickupMethodId ?? 0));
+  const pickups =
+    req.fulfillment === 'pickup'
+      ? [{ id: state.ids.pickup.take(), pickupMethodId: 1, locationId: draft.pickupLocationId ?? 1 }]
+      : [];
+  const lines = sources.map((s, i) =>
+    buildLine(state, draft, s, priced.lines[i]!, shippingAddresses[0]?.id ?? 0, pickups[0]?.pickupMethodId ?? 0),
+  );
   const multiCurrency = Object.keys(settings.currencies).length > 0;
   return {
     id: draft.id,
@@ -64,7 +89,16 @@ export function buildOrder(state: BigCommerceState, req: PlaceOrderRequest, draf
     pickups,
     lines,
     coupons: draft.coupon
-      ? [{ id: state.ids.coupon.take(), couponId: draft.coupon.id, code: draft.coupon.setting.code, amount: Decimal.parse(draft.coupon.setting.amount), type: COUPON_TYPES[draft.coupon.setting.type], discount: priced.couponDiscount }]
+      ? [
+          {
+            id: state.ids.coupon.take(),
+            couponId: draft.coupon.id,
+            code: draft.coupon.setting.code,
+            amount: Decimal.parse(draft.coupon.setting.amount),
+            type: COUPON_TYPES[draft.coupon.setting.type],
+            discount: priced.couponDiscount,
+          },
+        ]
       : [],
     subtotalExTax: priced.subtotal.ex,
     subtotalIncTax: priced.subtotal.inc,
@@ -105,15 +139,34 @@ export function paymentStatusFor(statusId: number): string {
   return 'captured';
 }
 
-function buildLine(state: BigCommerceState, draft: OrderDraft, source: LineSource, priced: PricedLine, addressId: number, pickupMethodId: number): OrderLine {
+function buildLine(
+  state: BigCommerceState,
+  draft: OrderDraft,
+  source: LineSource,
+  priced: PricedLine,
+  addressId: number,
+  pickupMethodId: number,
+): OrderLine {
   const id = state.ids.orderLine.take();
   const discounts: AppliedDiscount[] = [];
   if (draft.coupon && !priced.couponDiscount.isZero()) {
     const c = draft.coupon.setting;
-    discounts.push({ id: String(draft.coupon.id), amount: priced.couponDiscount, name: c.name ?? c.code, code: c.code, target: 'order' });
+    discounts.push({
+      id: String(draft.coupon.id),
+      amount: priced.couponDiscount,
+      name: c.name ?? c.code,
+      code: c.code,
+      target: 'order',
+    });
   }
   if (!priced.manualDiscount.isZero()) {
-    discounts.push({ id: 'manual-discount', amount: priced.manualDiscount, name: 'Manual Discount', code: null, target: 'order' });
+    discounts.push({
+      id: 'manual-discount',
+      amount: priced.manualDiscount,
+      name: 'Manual Discount',
+      code: null,
+      target: 'order',
+    });
   }
   const cart = source.cart;
   const type = cart ? cart.product.type : 'giftcertificate';
@@ -141,7 +194,14 @@ function buildLine(state: BigCommerceState, draft: OrderDraft, source: LineSourc
     costPrice: cart ? (cart.variant?.costPrice ?? cart.product.costPrice) : Decimal.ZERO,
     weight: cart ? (cart.variant?.weight ?? cart.product.weight) : Decimal.ZERO,
     appliedDiscounts: discounts,
-    productOptions: options.map((o, i) => ({ id: id * 10 + i, optionId: o.optionId, productOptionId: o.optionId, displayName: o.optionDisplayName, value: String(o.id), label: o.label })),
+    productOptions: options.map((o, i) => ({
+      id: id * 10 + i,
+      optionId: o.optionId,
+      productOptionId: o.optionId,
+      displayName: o.optionDisplayName,
+      value: String(o.id),
+      label: o.label,
+    })),
     giftCertificateId: cart ? null : state.ids.giftCertificate.take(),
     recipientEmail: source.gift?.recipientEmail ?? '',
     quantityRefunded: 0,

@@ -11,9 +11,13 @@ export const placeOrderSchema = z
   .object({
     customerEmail: z.string().email().optional(),
     guest: z.boolean().default(false),
-    lines: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1).max(1_000_000) }).strict()).default([]),
+    lines: z
+      .array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1).max(1_000_000) }).strict())
+      .default([]),
     giftCertificates: z
-      .array(z.object({ amount: money, recipientEmail: z.string().email(), recipientName: z.string().optional() }).strict())
+      .array(
+        z.object({ amount: money, recipientEmail: z.string().email(), recipientName: z.string().optional() }).strict(),
+      )
       .default([]),
     couponCode: z.string().min(1).optional(),
     manualDiscount: money.optional(),
@@ -23,13 +27,21 @@ export const placeOrderSchema = z
     pickupLocationId: z.number().int().positive().optional(),
     statusId: z.number().int().min(0).max(14).default(11),
     /** Transactional currency (the one the shopper pays in); must be the store's or one of `settings.currencies`. */
-    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     /** Display currency when it differs from the transactional one. */
-    displayCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    displayCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     customerMessage: z.string().max(2000).optional(),
   })
   .strict()
-  .refine((o) => o.lines.length + o.giftCertificates.length > 0, { message: 'an order needs lines or giftCertificates' })
+  .refine((o) => o.lines.length + o.giftCertificates.length > 0, {
+    message: 'an order needs lines or giftCertificates',
+  })
   .refine((o) => o.fulfillment === 'pickup' || o.pickupLocationId === undefined, {
     message: 'pickupLocationId needs fulfillment "pickup"',
   });

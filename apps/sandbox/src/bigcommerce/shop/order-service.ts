@@ -30,7 +30,8 @@ export class OrderService {
     const cart = resolveCart(this.state, req);
     if (!cart.ok) return cart;
     const locationId = req.fulfillment === 'pickup' ? (req.pickupLocationId ?? 1) : 1;
-    if (!this.state.inventory.location(locationId)) return { ok: false, status: 422, error: `unknown location ${locationId}` };
+    if (!this.state.inventory.location(locationId))
+      return { ok: false, status: 422, error: `unknown location ${locationId}` };
     const stock = checkStock(this.state, cart.value, locationId);
     if (!stock.ok) return stock;
     const currency = this.currency(req);
@@ -106,15 +107,22 @@ export class OrderService {
     ]);
   }
 
-  private currency(req: PlaceOrderRequest): Checked<{ transactional: string; display: string; rate: Decimal; displayRate: Decimal }> {
+  private currency(
+    req: PlaceOrderRequest,
+  ): Checked<{ transactional: string; display: string; rate: Decimal; displayRate: Decimal }> {
     const { currency: base, currencies } = this.state.settings;
-    const rateOf = (code: string) => (code === base ? Decimal.from(1) : currencies[code] ? Decimal.parse(currencies[code]) : undefined);
+    const rateOf = (code: string) =>
+      code === base ? Decimal.from(1) : currencies[code] ? Decimal.parse(currencies[code]) : undefined;
     const transactional = req.currency ?? base;
     const display = req.displayCurrency ?? transactional;
     const rate = rateOf(transactional);
     const displayRate = rateOf(display);
     if (!rate || !displayRate) {
-      return { ok: false, status: 422, error: `currency ${!rate ? transactional : display} is not enabled in the store (settings.currencies)` };
+      return {
+        ok: false,
+        status: 422,
+        error: `currency ${!rate ? transactional : display} is not enabled in the store (settings.currencies)`,
+      };
     }
     return { ok: true, value: { transactional, display, rate, displayRate } };
   }
@@ -126,7 +134,11 @@ export class OrderService {
     return { ok: true, value: { setting: this.state.settings.coupons[index]!, id: index + 1 } };
   }
 
-  private shopper(req: PlaceOrderRequest, now: number, orderId: number): { customer?: Customer; created: boolean; billing: PostalAddress } {
+  private shopper(
+    req: PlaceOrderRequest,
+    now: number,
+    orderId: number,
+  ): { customer?: Customer; created: boolean; billing: PostalAddress } {
     const email = req.customerEmail ?? `guest-${orderId}@example.com`;
     const existing = this.state.customers.byEmailAddress(email);
     if (req.guest || !req.customerEmail) return { created: false, billing: billingFor(email, existing) };

@@ -19,7 +19,10 @@ export interface ParsedRefundBody {
 }
 
 /** Validates a refund-quote or refund body against the documented shapes; returns field errors by path. */
-export function parseRefundBody(body: unknown, requirePayments: boolean): { ok: true; value: ParsedRefundBody } | { ok: false; errors: Record<string, string> } {
+export function parseRefundBody(
+  body: unknown,
+  requirePayments: boolean,
+): { ok: true; value: ParsedRefundBody } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!isRecord(body)) return { ok: false, errors: { body: 'must be a JSON object' } };
   const hasItems = Array.isArray(body.items);
@@ -51,7 +54,8 @@ function parseItems(raw: unknown[], errors: Record<string, string>): RefundItemR
     }
     if (!isInt(item.item_id)) errors[`items.${i}.item_id`] = 'must be an integer';
     const byQuantity = QUANTITY_TYPES.has(item.item_type);
-    if (byQuantity && (!isInt(item.quantity) || item.quantity < 1)) errors[`items.${i}.quantity`] = 'must be a positive integer';
+    if (byQuantity && (!isInt(item.quantity) || item.quantity < 1))
+      errors[`items.${i}.quantity`] = 'must be a positive integer';
     if (!byQuantity && !isMoneyNumber(item.amount)) errors[`items.${i}.amount`] = 'must be a number';
     if (item.reason !== undefined && (typeof item.reason !== 'string' || item.reason.length > 1000)) {
       errors[`items.${i}.reason`] = 'must be a string of at most 1000 characters';

@@ -42,15 +42,22 @@ export class RefundService {
 
   /** The alternatives a refund may be paid with: each an array of payment legs. */
   methods(order: Order, amount: Decimal): RefundMethodLeg[][] {
-    const methods: RefundMethodLeg[][] = [[{ providerId: 'testgateway', description: 'Test Payment Gateway', amount, offline: false }]];
-    if (order.customerId !== 0) methods.push([{ providerId: 'storecredit', description: 'Store Credit', amount, offline: false }]);
+    const methods: RefundMethodLeg[][] = [
+      [{ providerId: 'testgateway', description: 'Test Payment Gateway', amount, offline: false }],
+    ];
+    if (order.customerId !== 0)
+      methods.push([{ providerId: 'storecredit', description: 'Store Credit', amount, offline: false }]);
     methods.push([{ providerId: 'custom', description: 'Custom', amount, offline: true }]);
     return methods;
   }
 
   async create(order: Order, body: ParsedRefundBody): Promise<RefundOutcome> {
     if (this.inFlight.has(order.id)) {
-      return { ok: false, status: 409, title: 'A refund for this order is already being processed. Refunds on one order must be sequential.' };
+      return {
+        ok: false,
+        status: 409,
+        title: 'A refund for this order is already being processed. Refunds on one order must be sequential.',
+      };
     }
     this.inFlight.add(order.id);
     try {
@@ -58,9 +65,14 @@ export class RefundService {
       if (!quoted.ok) return { ok: false, status: 422, title: quoted.title };
       const total = body.override?.total.round(2) ?? quoted.quote.total;
       const tax = body.override?.tax.round(2) ?? quoted.quote.tax;
-      if (!total.gt(0) || tax.isNegative() || tax.gt(total)) return { ok: false, status: 422, title: 'The merchant calculated override is invalid.' };
+      if (!total.gt(0) || tax.isNegative() || tax.gt(total))
+        return { ok: false, status: 422, title: 'The merchant calculated override is invalid.' };
       if (total.gt(order.totalIncTax.minus(order.refundedAmount))) {
-        return { ok: false, status: 422, title: 'The refund amount exceeds the amount available to refund on this order.' };
+        return {
+          ok: false,
+          status: 422,
+          title: 'The refund amount exceeds the amount available to refund on this order.',
+        };
       }
       const payments = this.checkPayments(order, body, total);
       if (typeof payments === 'string') return { ok: false, status: 422, title: payments };
@@ -80,7 +92,9 @@ export class RefundService {
     const match = this.methods(order, total).find(
       (method) =>
         method.length === payments.length &&
-        method.every((leg, i) => leg.providerId === payments[i]!.providerId && leg.amount.eq(payments[i]!.amount.round(2))),
+        method.every(
+          (leg, i) => leg.providerId === payments[i]!.providerId && leg.amount.eq(payments[i]!.amount.round(2)),
+        ),
     );
     if (!match || !paid.eq(total)) {
       return `The refund payments (${paid.toFixed(2)}) do not match any refund method for the refund amount of ${total.toFixed(2)}.`;
@@ -88,16 +102,26 @@ export class RefundService {
     return match;
   }
 
-  private apply(order: Order, quote: RefundQuote, total: Decimal, tax: Decimal, legs: RefundMethodLeg[], override: boolean): Refund {
+  private apply(
+    order: Order,
+    quote: RefundQuote,
+    total: Decimal,
+    tax: Decimal,
+    legs: RefundMethodLeg[],
+    override: boolean,
+  ): Refund {
     const now = storeNow(this.clock);
     for (const item of quote.items) {
-      const line = item.request.itemType === 'PRODUCT' ? order.lines.find((l) => l.id === item.request.itemId) : undefined;
+      const line =
+        item.request.itemType === 'PRODUCT' ? order.lines.find((l) => l.id === item.request.itemId) : undefined;
       if (line) {
         line.quantityRefunded += item.request.quantity ?? 0;
         line.refundAmount = line.refundAmount.plus(item.amount);
         line.refundTax = line.refundTax.plus(item.tax);
       }
-      const address = item.shippingEntered ? order.shippingAddresses.find((a) => a.id === item.request.itemId) : undefined;
+      const address = item.shippingEntered
+        ? order.shippingAddresses.find((a) => a.id === item.request.itemId)
+        : undefined;
       if (address && item.shippingEntered) address.refundedEntered = address.refundedEntered.plus(item.shippingEntered);
     }
     order.refundedAmount = order.refundedAmount.plus(total);
@@ -113,7 +137,15 @@ export class RefundService {
     return refund;
   }
 
-  private record(order: Order, quote: RefundQuote, total: Decimal, tax: Decimal, legs: RefundMethodLeg[], override: boolean, now: number): Refund {
+  private record(
+    order: Order,
+    quote: RefundQuote,
+    total: Decimal,
+    tax: Decimal,
+    legs: RefundMethodLeg[],
+    override: boolean,
+    now: number,
+  ): Refund {
     const transactions = this.state.transactions.get(order.id) ?? [];
     const purchase = transactions.find((t) => t.event === 'purchase');
     const payments = legs.map((leg) => {
@@ -128,7 +160,13 @@ export class RefundService {
         gatewayTransactionId: `test-refund-${txId}`,
         referenceTransactionId: purchase?.id ?? null,
       });
-      return { id: this.state.ids.refundPayment.take(), providerId: leg.providerId, amount: leg.amount, offline: leg.offline, transactionId: String(txId) };
+      return {
+        id: this.state.ids.refundPayment.take(),
+        providerId: leg.providerId,
+        amount: leg.amount,
+        offline: leg.offline,
+        transactionId: String(txId),
+      };
     });
     this.state.transactions.set(order.id, transactions);
     const refund: Refund = {

@@ -48,7 +48,11 @@ export class StoreEvents {
 
   skuUpdated(variant: Variant): void {
     if (variant.skuId === null) return;
-    this.sink.emit('store/sku/updated', { type: 'sku', id: variant.skuId, sku: { product_id: variant.productId, variant_id: variant.id } });
+    this.sink.emit('store/sku/updated', {
+      type: 'sku',
+      id: variant.skuId,
+      sku: { product_id: variant.productId, variant_id: variant.id },
+    });
   }
 
   customerCreated(customerId: number): void {
@@ -64,7 +68,13 @@ export class StoreEvents {
    * variant-tracked ones; the `order/` variants when an order caused it. `value` is the new level for absolute
    * changes and the delta for relative ones.
    */
-  inventoryChanged(product: Product, variant: Variant | undefined, method: 'absolute' | 'relative', value: number, byOrder: boolean): void {
+  inventoryChanged(
+    product: Product,
+    variant: Variant | undefined,
+    method: 'absolute' | 'relative',
+    value: number,
+    byOrder: boolean,
+  ): void {
     const middle = byOrder ? 'inventory/order/updated' : 'inventory/updated';
     if (product.inventoryTracking === 'variant' && variant && variant.skuId !== null) {
       this.sink.emit(`store/sku/${middle}`, {
@@ -75,7 +85,11 @@ export class StoreEvents {
       return;
     }
     if (product.inventoryTracking === 'product') {
-      this.sink.emit(`store/product/${middle}`, { type: 'product', id: product.id, inventory: { product_id: product.id, method, value } });
+      this.sink.emit(`store/product/${middle}`, {
+        type: 'product',
+        id: product.id,
+        inventory: { product_id: product.id, method, value },
+      });
     }
   }
 }

@@ -87,7 +87,13 @@ export class CatalogStore {
     return this.variantsById.get(id);
   }
 
-  private makeVariant(productId: number, sku: string, skuId: number | null, price: Decimal | null, optionValues: OptionValue[]): Variant {
+  private makeVariant(
+    productId: number,
+    sku: string,
+    skuId: number | null,
+    price: Decimal | null,
+    optionValues: OptionValue[],
+  ): Variant {
     return {
       id: this.nextVariantId++,
       productId,

@@ -60,7 +60,8 @@ export class InventoryStore {
     if (!atLocation) throw new RangeError(`unknown location ${locationId}`);
     const existing = atLocation.get(key);
     if (existing) existing.onHand = quantity;
-    else atLocation.set(key, { onHand: quantity, safetyStock: 0, isInStock: true, warningLevel: 0, binPickingNumber: '' });
+    else
+      atLocation.set(key, { onHand: quantity, safetyStock: 0, isInStock: true, warningLevel: 0, binPickingNumber: '' });
   }
 
   clear(now: number): void {

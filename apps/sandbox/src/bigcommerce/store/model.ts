@@ -132,7 +132,14 @@ export interface OrderLine {
   readonly costPrice: Decimal;
   readonly weight: Decimal;
   readonly appliedDiscounts: AppliedDiscount[];
-  readonly productOptions: Array<{ id: number; optionId: number; productOptionId: number; displayName: string; value: string; label: string }>;
+  readonly productOptions: Array<{
+    id: number;
+    optionId: number;
+    productOptionId: number;
+    displayName: string;
+    value: string;
+    label: string;
+  }>;
   readonly giftCertificateId: number | null;
   readonly recipientEmail: string;
   quantityRefunded: number;

@@ -105,7 +105,12 @@ export function defaultSettings(): StoreSettings {
     ],
     currencies: {},
     accounts: [
-      { accessToken: DEFAULT_ACCESS_TOKEN, clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET, scopes: ALL_SCOPES.filter((s) => !s.endsWith('_read_only')) },
+      {
+        accessToken: DEFAULT_ACCESS_TOKEN,
+        clientId: DEFAULT_CLIENT_ID,
+        clientSecret: DEFAULT_CLIENT_SECRET,
+        scopes: ALL_SCOPES.filter((s) => !s.endsWith('_read_only')),
+      },
     ],
   };
 }

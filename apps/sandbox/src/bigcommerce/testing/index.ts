@@ -11,3 +11,5 @@ export type { ReceivedDelivery } from './webhook-receiver';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type JsonBody = Record<string, any>;
+export { buildSampleStore } from './sample-store';
+export type { SampleOrders } from './sample-store';

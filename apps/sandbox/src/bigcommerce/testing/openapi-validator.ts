@@ -32,7 +32,18 @@ export const SPEC_GAPS: ReadonlyArray<{ file: string; pointer: string; reason: s
   },
 ];
 
-const PASSTHROUGH_FORMATS = ['float', 'double', 'int32', 'int64', 'ISO-4217', 'url', 'string', 'binary', 'byte', 'password'];
+const PASSTHROUGH_FORMATS = [
+  'float',
+  'double',
+  'int32',
+  'int64',
+  'ISO-4217',
+  'url',
+  'string',
+  'binary',
+  'byte',
+  'password',
+];
 
 export function bigcommerceOpenApiDir(sharedDir: string | undefined): string {
   return join(sharedDir ?? resolve(__dirname, '../../../../../../shared'), 'reference', 'bigcommerce-openapi');
@@ -61,7 +72,14 @@ export class BigCommerceOpenApi {
   }
 
   /** Validates a response body for an operation: `file`, the spec's path template, method and status. */
-  validateResponse(file: string, path: string, method: string, status: number, body: unknown, contentType = 'application/json'): ValidationResult {
+  validateResponse(
+    file: string,
+    path: string,
+    method: string,
+    status: number,
+    body: unknown,
+    contentType = 'application/json',
+  ): ValidationResult {
     const key = `${file} ${method} ${path} ${status} ${contentType}`;
     let validate = this.compiled.get(key);
     if (!validate) {
@@ -86,7 +104,9 @@ export class BigCommerceOpenApi {
 
   private result(validate: ValidateFunction, body: unknown): ValidationResult {
     const valid = validate(body) as boolean;
-    const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    const errors = (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+    );
     return { valid, errors: valid ? [] : errors };
   }
 
@@ -145,7 +165,8 @@ function allowNull(schema: Json): Json {
     if (Array.isArray(schema.enum)) out.enum = [...schema.enum, null];
     return out;
   }
-  if (Array.isArray(schema.type)) return schema.type.includes('null') ? schema : { ...schema, type: [...schema.type, 'null'] };
+  if (Array.isArray(schema.type))
+    return schema.type.includes('null') ? schema : { ...schema, type: [...schema.type, 'null'] };
   const { description: _d, ...rest } = schema;
   return { anyOf: [rest, { type: 'null' }] };
 }
@@ -161,7 +182,10 @@ function toJsonSchema(node: unknown): unknown {
     else out[key] = toJsonSchema(value);
   }
   // OpenAPI 3.0 writes exclusive bounds as booleans beside minimum/maximum; JSON Schema wants the number.
-  for (const [flag, bound] of [['exclusiveMaximum', 'maximum'], ['exclusiveMinimum', 'minimum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMaximum', 'maximum'],
+    ['exclusiveMinimum', 'minimum'],
+  ] as const) {
     if (typeof out[flag] !== 'boolean') continue;
     if (out[flag] === true && typeof out[bound] === 'number') {
       out[flag] = out[bound];

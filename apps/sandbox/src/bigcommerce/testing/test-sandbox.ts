@@ -24,8 +24,12 @@ export class BigCommerceTestSandbox {
 
   static async start(options: TestSandboxOptions = {}): Promise<BigCommerceTestSandbox> {
     const config = loadSandboxConfig({ SANDBOX_HOST: '127.0.0.1', SANDBOX_TIME_SCALE: String(options.timeScale ?? 1) });
-    const running = new BigCommerceTestSandbox(await startSandbox({ ...config, SANDBOX_BIGCOMMERCE_PORT: 0, SANDBOX_BC_PORT: 0 }));
-    await running.control('PUT', '/__sandbox/bigcommerce/settings', { rateLimitQuota: options.rateLimitQuota ?? 100_000 });
+    const running = new BigCommerceTestSandbox(
+      await startSandbox({ ...config, SANDBOX_BIGCOMMERCE_PORT: 0, SANDBOX_BC_PORT: 0 }),
+    );
+    await running.control('PUT', '/__sandbox/bigcommerce/settings', {
+      rateLimitQuota: options.rateLimitQuota ?? 100_000,
+    });
     if (options.seed) await running.control('POST', '/__sandbox/seed', options.seed);
     return running;
   }
@@ -38,7 +42,13 @@ export class BigCommerceTestSandbox {
   async api(
     method: string,
     path: string,
-    options: { body?: unknown; raw?: string; headers?: Record<string, string>; token?: string | null; storeHash?: string } = {},
+    options: {
+      body?: unknown;
+      raw?: string;
+      headers?: Record<string, string>;
+      token?: string | null;
+      storeHash?: string;
+    } = {},
   ): Promise<ApiAnswer> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token !== null) headers['x-auth-token'] = options.token ?? DEFAULT_ACCESS_TOKEN;
@@ -47,7 +57,11 @@ export class BigCommerceTestSandbox {
     if (body !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, options.headers);
     for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
-    const res = await fetch(`${this.baseUrl}/stores/${options.storeHash ?? DEFAULT_STORE_HASH}${path}`, { method, headers, body });
+    const res = await fetch(`${this.baseUrl}/stores/${options.storeHash ?? DEFAULT_STORE_HASH}${path}`, {
+      method,
+      headers,
+      body,
+    });
     return answer(res);
   }
 
@@ -78,7 +92,11 @@ async function answer(res: Response): Promise<ApiAnswer> {
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -22,7 +22,12 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        receiver.deliveries.push({ path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+        receiver.deliveries.push({
+          path: req.url ?? '/',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          receivedAt: Date.now(),
+        });
         res.writeHead(receiver.status).end();
       });
     });
@@ -35,12 +40,17 @@ export class WebhookReceiver {
   }
 
   /** Deliveries whose parsed body matches, once there are at least `count`. */
-  async waitFor(match: (payload: Record<string, unknown>) => boolean, count = 1, timeoutMs = 5000): Promise<ReceivedDelivery[]> {
+  async waitFor(
+    match: (payload: Record<string, unknown>) => boolean,
+    count = 1,
+    timeoutMs = 5000,
+  ): Promise<ReceivedDelivery[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hits = this.deliveries.filter((d) => match(JSON.parse(d.body) as Record<string, unknown>));
       if (hits.length >= count) return hits;
-      if (Date.now() > deadline) throw new Error(`expected ${count} matching deliveries, got ${hits.length} of ${this.deliveries.length}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} matching deliveries, got ${hits.length} of ${this.deliveries.length}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

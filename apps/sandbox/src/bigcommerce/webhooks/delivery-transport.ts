@@ -7,7 +7,12 @@ export type DeliveryResult = { status: number } | { error: string };
  * Posts one delivery and reports the receiver's status, or why there was none (refused, reset, timed out). The
  * response body is read and discarded.
  */
-export function postDelivery(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<DeliveryResult> {
+export function postDelivery(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<DeliveryResult> {
   return new Promise((resolve) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const payload = Buffer.from(body, 'utf8');

@@ -14,10 +14,19 @@ describe('hook rules', () => {
   });
 
   it('names missing fields the way the API does and needs at least one field on update', () => {
-    expect(parseHookBody({ scope: 'store/order/created' }, true)).toEqual({ ok: false, errors: { destination: 'error.path.missing.' } });
+    expect(parseHookBody({ scope: 'store/order/created' }, true)).toEqual({
+      ok: false,
+      errors: { destination: 'error.path.missing.' },
+    });
     expect(parseHookBody({}, false)).toMatchObject({ ok: false });
-    expect(parseHookBody({ headers: { a: 1 } }, false)).toMatchObject({ ok: false, errors: { headers: expect.any(String) } });
-    expect(parseHookBody({ is_active: false, headers: null }, false)).toEqual({ ok: true, value: { isActive: false, headers: null } });
+    expect(parseHookBody({ headers: { a: 1 } }, false)).toMatchObject({
+      ok: false,
+      errors: { headers: expect.any(String) },
+    });
+    expect(parseHookBody({ is_active: false, headers: null }, false)).toEqual({
+      ok: true,
+      value: { isActive: false, headers: null },
+    });
   });
 
   it('matches wildcard scopes by prefix', () => {

@@ -2,18 +2,59 @@ import { isRecord } from '../http/request-input';
 
 /** Documented webhook scopes a hook may subscribe to (wildcards included). */
 export const KNOWN_SCOPES = new Set([
-  'store/order/*', 'store/order/created', 'store/order/updated', 'store/order/archived', 'store/order/statusUpdated',
-  'store/order/message/created', 'store/order/refund/created', 'store/order/transaction/created', 'store/order/transaction/updated',
-  'store/product/*', 'store/product/created', 'store/product/updated', 'store/product/deleted', 'store/product/inventory/updated',
+  'store/order/*',
+  'store/order/created',
+  'store/order/updated',
+  'store/order/archived',
+  'store/order/statusUpdated',
+  'store/order/message/created',
+  'store/order/refund/created',
+  'store/order/transaction/created',
+  'store/order/transaction/updated',
+  'store/product/*',
+  'store/product/created',
+  'store/product/updated',
+  'store/product/deleted',
+  'store/product/inventory/updated',
   'store/product/inventory/order/updated',
-  'store/sku/*', 'store/sku/created', 'store/sku/updated', 'store/sku/deleted', 'store/sku/inventory/updated', 'store/sku/inventory/order/updated',
-  'store/customer/*', 'store/customer/created', 'store/customer/updated', 'store/customer/deleted', 'store/customer/address/created',
-  'store/customer/address/updated', 'store/customer/address/deleted', 'store/customer/payment/instrument/default/updated',
-  'store/cart/*', 'store/cart/created', 'store/cart/updated', 'store/cart/deleted', 'store/cart/couponApplied', 'store/cart/abandoned',
-  'store/cart/converted', 'store/category/*', 'store/category/created', 'store/category/updated', 'store/category/deleted',
-  'store/shipment/*', 'store/shipment/created', 'store/shipment/updated', 'store/shipment/deleted', 'store/app/uninstalled',
-  'store/information/updated', 'store/subscriber/*', 'store/subscriber/created', 'store/subscriber/updated', 'store/subscriber/deleted',
-  'store/inventory/location/created', 'store/inventory/location/updated', 'store/hook/deliveryException',
+  'store/sku/*',
+  'store/sku/created',
+  'store/sku/updated',
+  'store/sku/deleted',
+  'store/sku/inventory/updated',
+  'store/sku/inventory/order/updated',
+  'store/customer/*',
+  'store/customer/created',
+  'store/customer/updated',
+  'store/customer/deleted',
+  'store/customer/address/created',
+  'store/customer/address/updated',
+  'store/customer/address/deleted',
+  'store/customer/payment/instrument/default/updated',
+  'store/cart/*',
+  'store/cart/created',
+  'store/cart/updated',
+  'store/cart/deleted',
+  'store/cart/couponApplied',
+  'store/cart/abandoned',
+  'store/cart/converted',
+  'store/category/*',
+  'store/category/created',
+  'store/category/updated',
+  'store/category/deleted',
+  'store/shipment/*',
+  'store/shipment/created',
+  'store/shipment/updated',
+  'store/shipment/deleted',
+  'store/app/uninstalled',
+  'store/information/updated',
+  'store/subscriber/*',
+  'store/subscriber/created',
+  'store/subscriber/updated',
+  'store/subscriber/deleted',
+  'store/inventory/location/created',
+  'store/inventory/location/updated',
+  'store/hook/deliveryException',
 ]);
 
 export const MAX_HOOKS_PER_SCOPE = 10;
@@ -36,7 +77,8 @@ export function destinationProblem(destination: string): string | undefined {
   }
   if (isLoopback(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:')) return undefined;
   if (url.protocol !== 'https:') return 'destination must use HTTPS.';
-  if (url.port !== '' && url.port !== '443') return 'destination must be served on port 443; custom ports are not supported.';
+  if (url.port !== '' && url.port !== '443')
+    return 'destination must be served on port 443; custom ports are not supported.';
   return undefined;
 }
 
@@ -48,13 +90,17 @@ export interface HookInput {
 }
 
 /** Validates a create (all required fields) or update (any subset, at least one) body; errors keyed by field. */
-export function parseHookBody(body: unknown, creating: boolean): { ok: true; value: HookInput } | { ok: false; errors: Record<string, string> } {
+export function parseHookBody(
+  body: unknown,
+  creating: boolean,
+): { ok: true; value: HookInput } | { ok: false; errors: Record<string, string> } {
   if (!isRecord(body)) return { ok: false, errors: { body: 'error.path.missing.' } };
   const errors: Record<string, string> = {};
   const value: HookInput = {};
   if (body.scope === undefined) {
     if (creating) errors.scope = 'error.path.missing.';
-  } else if (typeof body.scope !== 'string' || !KNOWN_SCOPES.has(body.scope)) errors.scope = 'scope is not a supported webhook scope.';
+  } else if (typeof body.scope !== 'string' || !KNOWN_SCOPES.has(body.scope))
+    errors.scope = 'scope is not a supported webhook scope.';
   else value.scope = body.scope;
   if (body.destination === undefined) {
     if (creating) errors.destination = 'error.path.missing.';
@@ -71,9 +117,11 @@ export function parseHookBody(body: unknown, creating: boolean): { ok: true; val
   if (body.headers !== undefined) {
     const headers = body.headers;
     if (headers === null) value.headers = null;
-    else if (!isRecord(headers) || !Object.values(headers).every((v) => typeof v === 'string')) errors.headers = 'headers must be an object of strings.';
+    else if (!isRecord(headers) || !Object.values(headers).every((v) => typeof v === 'string'))
+      errors.headers = 'headers must be an object of strings.';
     else value.headers = headers as Record<string, string>;
   }
-  if (!creating && Object.keys(value).length === 0 && Object.keys(errors).length === 0) errors.body = 'At least one field is required to perform an update.';
+  if (!creating && Object.keys(value).length === 0 && Object.keys(errors).length === 0)
+    errors.body = 'At least one field is required to perform an update.';
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
 }

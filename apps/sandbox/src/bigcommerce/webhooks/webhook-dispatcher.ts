@@ -52,11 +52,29 @@ export class WebhookDispatcher {
     const hooks = [...this.state.hooks.values()].filter((h) => h.isActive && scopeMatches(h.scope, scope));
     if (hooks.length === 0) return;
     const { storeId, storeHash } = this.state.settings;
-    const event = { scope, store_id: String(storeId), data, created_at: unixSeconds(this.world.clock.now()), producer: `stores/${storeHash}` };
+    const event = {
+      scope,
+      store_id: String(storeId),
+      data,
+      created_at: unixSeconds(this.world.clock.now()),
+      producer: `stores/${storeHash}`,
+    };
     const hash = payloadHash(JSON.stringify(event));
-    const body = JSON.stringify({ scope, store_id: event.store_id, data, hash, created_at: event.created_at, producer: event.producer });
+    const body = JSON.stringify({
+      scope,
+      store_id: event.store_id,
+      data,
+      hash,
+      created_at: event.created_at,
+      producer: event.producer,
+    });
     for (const hook of hooks) {
-      void this.attempt({ hookId: hook.id, scope, webhookId: `msg_${randomUUID().replace(/-/g, '')}`, body }, 0, false, this.generation);
+      void this.attempt(
+        { hookId: hook.id, scope, webhookId: `msg_${randomUUID().replace(/-/g, '')}`, body },
+        0,
+        false,
+        this.generation,
+      );
     }
   }
 
@@ -90,7 +108,8 @@ export class WebhookDispatcher {
   }
 
   private send(hook: Hook, message: Message, url: URL): Promise<DeliveryResult> {
-    const secret = this.state.settings.accounts.find((a) => a.clientId === hook.clientId)?.clientSecret ?? DEFAULT_CLIENT_SECRET;
+    const secret =
+      this.state.settings.accounts.find((a) => a.clientId === hook.clientId)?.clientSecret ?? DEFAULT_CLIENT_SECRET;
     const timestamp = Math.floor(Date.now() / 1000);
     const headers: Record<string, string> = {
       ...(hook.headers ?? {}),
@@ -126,7 +145,13 @@ export class WebhookDispatcher {
     hook.updatedAt = unixSeconds(this.world.clock.now());
   }
 
-  private record(message: Message, attempt: number, duplicate: boolean, outcome: DeliveryRecord['outcome'], result?: DeliveryResult): void {
+  private record(
+    message: Message,
+    attempt: number,
+    duplicate: boolean,
+    outcome: DeliveryRecord['outcome'],
+    result?: DeliveryResult,
+  ): void {
     this.log.push({
       hookId: message.hookId,
       scope: message.scope,

@@ -6,7 +6,12 @@ import { createHash, createHmac } from 'node:crypto';
  * bytes. `X-BC-Signature` is this project's own convention (not a BigCommerce header): hex HMAC-SHA256 of the raw
  * body under the same secret.
  */
-export function standardWebhookSignature(clientSecret: string, webhookId: string, timestamp: number, body: string): string {
+export function standardWebhookSignature(
+  clientSecret: string,
+  webhookId: string,
+  timestamp: number,
+  body: string,
+): string {
   const mac = createHmac('sha256', Buffer.from(clientSecret, 'utf8')).update(`${webhookId}.${timestamp}.${body}`);
   return `v1,${mac.digest('base64')}`;
 }
