@@ -27,18 +27,20 @@ export default [
               onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
               bannedExternalImports: IO_PACKAGES,
             },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util'] },
+            // type:testing is allowed below only for tests: production files may not import @mlc/testing (see the
+            // no-restricted-imports block), and the testing lib depends on nothing internal, so no cycles arise.
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util', 'type:testing'],
+            },
             {
               sourceTag: 'type:adapter',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts', 'type:util'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts', 'type:util', 'type:testing'],
             },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util'],
-            },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util'] },
             {
               sourceTag: 'type:wiring',
-              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util'],
+              onlyDependOnLibsWithTags: ['type:adapter', 'type:domain', 'type:platform', 'type:contracts', 'type:util', 'type:testing'],
             },
             {
               sourceTag: 'type:app',
@@ -64,8 +66,26 @@ export default [
     },
   },
   {
-    files: ['**/config.ts', '**/*.config.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts', 'libs/platform/config/**/*.ts'],
+    files: [
+      '**/config.ts',
+      '**/*.config.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/**/*.ts',
+      '**/testing/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'libs/platform/config/**/*.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@mlc/testing', message: 'Test helpers are for tests only.' }] }],
+    },
   },
   {
     files: ['libs/orders/**/*.ts', 'libs/catalog/**/*.ts', 'libs/contracts/**/*.ts', 'libs/platform/money/**/*.ts'],
@@ -73,7 +93,12 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:http', 'node:https', 'node:net', 'node:fs', 'http', 'https', 'net', 'fs'], message: 'Domain code is pure: no I/O.' }] },
+        {
+          paths: [{ name: '@mlc/testing', message: 'Test helpers are for tests only.' }],
+          patterns: [
+            { group: ['node:http', 'node:https', 'node:net', 'node:fs', 'http', 'https', 'net', 'fs'], message: 'Domain code is pure: no I/O.' },
+          ],
+        },
       ],
     },
   },

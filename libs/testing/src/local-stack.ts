@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
-import { TopicContract } from '@mlc/contracts';
-import { SchemaSerde } from '@mlc/platform-kafka';
 
 /**
  * The real local stack for integration tests (started by `make test` through infra/up.sh). When the variables are
@@ -23,15 +21,6 @@ export function uniqueName(prefix: string): string {
 
 export function testKafka(clientId = 'ml-connector-test'): Kafka {
   return new Kafka({ clientId, brokers: stackEnv.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-}
-
-export function testSerde(): SchemaSerde {
-  return new SchemaSerde(stackEnv.SCHEMA_REGISTRY_URL);
-}
-
-/** A copy of a topic contract under a unique name, so each test owns its topic, DLQ and subject. */
-export function uniqueTopic<S extends z.ZodType>(contract: TopicContract<S>, prefix = 'test'): TopicContract<S> {
-  return { ...contract, name: uniqueName(`${prefix}.${contract.name}`) };
 }
 
 /** Registers cleanup the moment something is created; run `cleanup.run()` in afterAll/afterEach. */

@@ -3,16 +3,18 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { defineTopic, dlqTopicName } from '@mlc/contracts';
-import { Cleanup, eventually, stackEnv, testKafka, testSerde, uniqueName, workerValue } from '@mlc/testing';
+import { Cleanup, eventually, stackEnv, testKafka, uniqueName } from '@mlc/testing';
+import { SchemaSerde } from './schema-serde';
+import { workerValue } from './testing/pipeline-worker-contract';
 import { EventProducer } from './event-producer';
 import { provisionTopics } from './topic-provisioner';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const WORKER = path.join(ROOT, 'dist/libs/testing/src/pipeline-worker.js');
+const WORKER = path.join(ROOT, 'dist/libs/platform/kafka/src/testing/pipeline-worker.js');
 const TOTAL = 400;
 
 const kafka = testKafka();
-const producer = new EventProducer(kafka, testSerde());
+const producer = new EventProducer(kafka, new SchemaSerde(stackEnv.SCHEMA_REGISTRY_URL));
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 

@@ -3,7 +3,8 @@ import { defineTopic, dlqTopicName } from '@mlc/contracts';
 import { PermanentError, RetryableError } from '@mlc/platform-errors';
 import { createLogger } from '@mlc/platform-observability';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
-import { Cleanup, eventually, stackEnv, testKafka, testSerde, uniqueName } from '@mlc/testing';
+import { Cleanup, eventually, stackEnv, testKafka, uniqueName } from '@mlc/testing';
+import { SchemaSerde } from './schema-serde';
 import { ConsumerPipeline, MessageHandler } from './consumer-pipeline';
 import { DLQ_HEADERS } from './dead-letter';
 import { EventProducer } from './event-producer';
@@ -14,7 +15,7 @@ const value = z.object({ connectionId: z.string(), key: z.string(), seq: z.numbe
 type Value = z.infer<typeof value>;
 
 const kafka = testKafka();
-const serde = testSerde();
+const serde = new SchemaSerde(stackEnv.SCHEMA_REGISTRY_URL);
 const producer = new EventProducer(kafka, serde);
 const logger = createLogger('pipeline-test', 'silent');
 const cleanup = new Cleanup();
