@@ -103,7 +103,7 @@ export function describeBusinessCentralPortConformance(name: string, setup: () =
       expect(invoices[0]).toMatchObject({ orderId: order.id, status: 'Open' });
     });
 
-    it('creates a credit memo against a posted invoice', async () => {
+    it('posts a credit memo applied to a posted invoice, settling both', async () => {
       const [customer, item] = await Promise.all([aCustomer(), anItem()]);
       const invoice = await api.salesInvoices.create({
         customerId: customer.id,
@@ -119,7 +119,11 @@ export function describeBusinessCentralPortConformance(name: string, setup: () =
       });
       expect(memo).toMatchObject({ status: 'Draft', invoiceId: invoice.id });
       await api.salesCreditMemos.post(memo.id);
-      expect((await api.salesCreditMemos.get(memo.id))?.status).toBe('Open');
+      // Applied in full, the memo closes its own ledger entry and the invoice's: both read "Paid".
+      expect((await api.salesCreditMemos.get(memo.id))?.status).toBe('Paid');
+      const settled = await api.salesInvoices.get(invoice.id);
+      expect(settled?.status).toBe('Paid');
+      expect(settled?.remainingAmount?.isZero()).toBe(true);
     });
 
     it('creates, renews (If-Match) and deletes a subscription', async () => {

@@ -34,6 +34,7 @@ import { ACCOUNT_DEFAULTS, CODE_DEFAULTS, CUSTOMER_DEFAULTS, FakeEntitySet, ITEM
 import { FailNextOptions, FakeFailure, FakeRuntime } from './fake-runtime';
 import { FakeDocumentStore, MasterData } from './fake-sales-documents';
 import { FakeSubscriptions } from './fake-subscriptions';
+import { invoiceFromOrder, postCreditMemo } from './fake-posting';
 
 export interface FakeBusinessCentralOptions {
   readonly companies?: readonly BcCompany[];
@@ -175,7 +176,10 @@ export class FakeBusinessCentral implements BusinessCentralApi {
     findByExternalDocumentNumber: (ext) =>
       this.orderStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
     delete: (order) => this.orderStore.delete(order),
-    shipAndInvoice: (id) => this.orderStore.action(id, 'shipAndInvoice', (order) => this.invoiceFromOrder(order)),
+    shipAndInvoice: (id) =>
+      this.orderStore.action(id, 'shipAndInvoice', (order) =>
+        invoiceFromOrder(this.runtime, this.orderStore, this.invoiceStore, order),
+      ),
   };
 
   readonly salesInvoices: SalesInvoicesPort = {
@@ -193,7 +197,8 @@ export class FakeBusinessCentral implements BusinessCentralApi {
     get: (id) => this.creditMemoStore.get(id),
     findByExternalDocumentNumber: (ext) =>
       this.creditMemoStore.findBy('externalDocumentNumber', normaliseExternalDocumentNumber(ext)),
-    post: (id) => this.creditMemoStore.action(id, 'post', (record) => this.creditMemoStore.post(record)),
+    post: (id) =>
+      this.creditMemoStore.action(id, 'post', (memo) => postCreditMemo(this.creditMemoStore, this.invoiceStore, memo)),
     deleteDraft: (memo) => this.creditMemoStore.delete(memo),
   };
 
@@ -205,29 +210,6 @@ export class FakeBusinessCentral implements BusinessCentralApi {
     list: () => this.accountSet.list(),
     byNumber: async (number) => (await this.accountSet.list((a) => a.number === number.trim().toUpperCase()))[0],
   };
-
-  /** shipAndInvoice: a posted invoice with a new id pointing at the order; the fully handled order disappears. */
-  private invoiceFromOrder(order: Record<string, unknown>): void {
-    const { salesOrderLines, orderDate, id: orderId, number: orderNumber, status: _status, ...header } = order;
-    const lines = (salesOrderLines as Array<Record<string, unknown>>).map(
-      ({ shippedQuantity: _s, invoicedQuantity: _i, shipQuantity: _q, invoiceQuantity: _v, ...line }) => line,
-    );
-    const invoice = {
-      ...header,
-      id: this.runtime.id(),
-      invoiceDate: orderDate,
-      orderId,
-      orderNumber,
-      salesInvoiceLines: lines,
-    };
-    this.invoiceStore.touch(invoice, {
-      status: 'Open',
-      number: this.invoiceStore.nextNumber('PS-INV'),
-      remainingAmount: header.totalAmountIncludingTax,
-    });
-    this.invoiceStore.put(invoice);
-    this.orderStore.records.delete(orderId as string);
-  }
 }
 
 function codeList<S extends typeof currencySchema | typeof taxCodeSchema>(
