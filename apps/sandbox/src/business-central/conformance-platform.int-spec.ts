@@ -150,4 +150,24 @@ describe('BC conformance: auth, addressing, OData, throttling, $batch', () => {
     expect(plain.body.responses.map((r: { status: number }) => r.status)).toEqual([201, 400]);
     expect((await h.call('GET', "customers?$filter=displayName eq 'Batch One'")).body.value).toHaveLength(1);
   });
+
+  it('case 16 - an atomicity group rolls back together and a request depending on a failed one is not run', async () => {
+    const customers = `companies(${BC_DEFAULTS.companyId})/customers`;
+    const json = { 'content-type': 'application/json' };
+    const requests = [
+      { id: 'g1', atomicityGroup: 'g', method: 'POST', url: customers, headers: json, body: { displayName: 'Group One' } },
+      { id: 'g2', atomicityGroup: 'g', method: 'POST', url: customers, headers: json, body: { number: 'X'.repeat(25) } },
+      { id: 'after', dependsOn: ['g2'], method: 'POST', url: customers, headers: json, body: { displayName: 'After' } },
+      { id: 'alone', method: 'POST', url: customers, headers: json, body: { displayName: 'Alone' } },
+    ];
+    const res = await h.call('POST', `${h.root}$batch`, { body: { requests } });
+    expect(res.body.responses.map((r: { id: string; status: number }) => [r.id, r.status])).toEqual([
+      ['g1', 201],
+      ['g2', 400],
+      ['after', 424],
+      ['alone', 201],
+    ]);
+    const names = async (name: string) => (await h.call('GET', `customers?$filter=displayName eq '${name}'`)).body.value.length;
+    expect([await names('Group One'), await names('After'), await names('Alone')]).toEqual([0, 0, 1]);
+  });
 });

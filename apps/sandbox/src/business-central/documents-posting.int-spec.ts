@@ -118,4 +118,17 @@ describe('BC posting', () => {
     expect((await h.control('POST', `/__sandbox/business-central/invoices/${invoice.number}/pay`, {})).status).toBe(200);
     expect((await h.call('GET', `salesInvoices(${invoice.id})`)).body.status).toBe('Paid');
   });
+
+  it('posts Service and Non-Inventory items without stock movements; their inventory cannot be adjusted', async () => {
+    const service = await h.call('POST', 'items', { body: { number: 'INSTALL', displayName: 'Installation', type: 'Service', unitPrice: 50 } });
+    const gift = await h.call('POST', 'items', { body: { number: 'GIFTWRAP', displayName: 'Gift wrap', type: 'Non-Inventory', unitPrice: 3 } });
+    const adjust = await h.call('PATCH', `items(${service.body.id})`, { body: { inventory: 5 }, headers: { 'if-match': '*' } });
+    expect(adjust.status).toBe(400);
+    const invoice = await postedInvoice('INSTALL', 2);
+    const other = await postedInvoice('GIFTWRAP', 1);
+    for (const posted of [invoice, other]) {
+      expect((await h.call('GET', `itemLedgerEntries?$filter=documentNumber eq '${posted.number}'`)).body.value).toHaveLength(0);
+    }
+    expect((await h.call('GET', `items(${gift.body.id})`)).body.inventory).toBe(0);
+  });
 });
