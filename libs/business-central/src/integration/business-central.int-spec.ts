@@ -93,4 +93,41 @@ describe('Business Central client against the sandbox', () => {
     expect(err).toBeInstanceOf(OutcomeUnknownError);
     expect(await bc.salesInvoices.findByExternalDocumentNumber(reference)).toHaveLength(1);
   });
+
+  it('backs off on a 429 to a create and creates the document exactly once', async () => {
+    const bc = sandbox.client({ companyId });
+    const customer = await bc.customers.create({
+      displayName: 'Throttled',
+      email: `${unique('t')}@example.com`.toLowerCase(),
+    });
+    await sandbox.process.control.fault({
+      system: 'business-central',
+      method: 'POST',
+      path: 'salesInvoices$',
+      status: 429,
+      count: 1,
+    });
+    const reference = unique('TH-');
+    const created = await bc.salesInvoices.create({
+      customerId: customer.id,
+      externalDocumentNumber: reference,
+      lines: [],
+    });
+    await sandbox.process.control.clearFaults();
+    expect((await bc.salesInvoices.findByExternalDocumentNumber(reference)).map((i) => i.id)).toEqual([created.id]);
+  });
+
+  it('refreshes an expired token once after a 401 and carries on', async () => {
+    const bc = sandbox.client({ companyId });
+    await bc.items.list(['number']).toArray();
+    await sandbox.process.control.request('DELETE', '/requests');
+    await sandbox.process.control.advanceClock(2 * 60 * 60 * 1000);
+    expect((await bc.items.list(['number']).toArray()).length).toBeGreaterThan(0);
+    const { requests } = await sandbox.process.control.requests();
+    expect(requests.map((r) => `${r.system} ${r.status}`)).toEqual([
+      'business-central 401',
+      'entra 200',
+      'business-central 200',
+    ]);
+  });
 });
