@@ -57,7 +57,8 @@ export function credentialsFor(
 
 /** POSTs a delivery and returns the status, headers and parsed error body (if any). */
 export async function post(url: string, d: Delivery): Promise<{ status: number; headers: Headers; json: unknown }> {
-  const res = await fetch(url, { method: 'POST', headers: d.headers, body: d.body });
+  // Bytes, not a string: fetch would otherwise add a text/plain content type of its own.
+  const res = await fetch(url, { method: 'POST', headers: d.headers, body: Buffer.from(d.body) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? safeJson(text) : undefined };
 }
