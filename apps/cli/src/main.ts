@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@mlc/platform-config';
 import { describeError } from '@mlc/platform-errors';
+import { CliError } from './cli-error';
+import { registerConnectionsCommand } from './commands/connections.command';
 import { registerDemoCommand } from './commands/demo.command';
+import { registerKeysCommand } from './commands/keys.command';
 
 const program = new Command()
   .name('ml-connector')
@@ -10,9 +13,15 @@ const program = new Command()
   .exitOverride();
 
 registerDemoCommand(program);
+registerConnectionsCommand(program);
+registerKeysCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) process.exit(err.exitCode);
+  if (err instanceof CliError) {
+    process.stderr.write(`ml-connector: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
   if (err instanceof ConfigError) {
     process.stderr.write(`ml-connector: configuration error: ${err.message}\n`);
     process.exit(78);

@@ -141,7 +141,12 @@ export class ConnectionRegistry {
     await this.db.transaction(async (tx) => {
       const rows: Row[] = await tx.query(`select id, credentials from connections for update`);
       for (const row of rows) {
-        const plain = next.open(row.credentials, row.id);
+        let plain: string;
+        try {
+          plain = next.open(row.credentials, row.id);
+        } catch (err) {
+          throw new PermanentError('CONFIG', `connection ${row.id}: ${(err as Error).message}; nothing was rotated`);
+        }
         await tx.query(`update connections set credentials = $2, key_id = $3, updated_at = now() where id = $1`, [
           row.id,
           next.seal(plain, row.id),

@@ -43,7 +43,7 @@ export async function ensureConnectionFromEnv(
     {
       id: config.CONNECTION_ID,
       storeHash: config.BIGCOMMERCE_STORE_HASH!,
-      storeId: String(store.id),
+      storeId: String(store.store_id),
       accessToken: config.BIGCOMMERCE_ACCESS_TOKEN!,
       clientSecret: config.BIGCOMMERCE_CLIENT_SECRET!,
       tenantId: config.BC_TENANT_ID!,

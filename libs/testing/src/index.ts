@@ -1,3 +1,4 @@
 export * from './local-stack';
 export * from './sandbox-process';
 export * from './repo-root';
+export * from './scratch-database';

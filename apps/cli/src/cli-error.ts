@@ -1,0 +1,13 @@
+/** Exit codes that mean something to scripts. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3, refused: 4, config: 78 } as const;
+
+/** An expected failure: printed as one line (no stack) with its exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failed,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
