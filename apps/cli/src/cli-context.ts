@@ -17,8 +17,8 @@ export class CliContext {
   private adminClient?: Promise<Admin>;
   private producerClient?: EventProducer;
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
-    this.config = loadCliConfig(env);
+  constructor(config: CliConfig = loadCliConfig()) {
+    this.config = config;
     this.logger = createLogger('cli', this.config.LOG_LEVEL);
   }
 

@@ -101,7 +101,7 @@ describe('ml-connector connections', () => {
       expect(ping.stdout).toMatch(c.expect);
     }
     const unreachable = runCli(['connections', 'ping', (await registry.list())[0]!.id], { ...env, BC_API_URL: 'http://127.0.0.1:9', ENTRA_AUTHORITY_URL: 'http://127.0.0.1:9' });
-    expect(unreachable.stdout).toMatch(/FAIL  business-central: unreachable/);
+    expect(unreachable.stdout).toMatch(/FAIL {2}business-central: unreachable/);
     const plainHttp = runCli(['connections', 'ping', (await registry.list())[0]!.id], { ...env, PUBLIC_BASE_URL: 'http://connector.example.com' });
     expect(plainHttp.stdout).toContain('FAIL  public-url: PUBLIC_BASE_URL http://connector.example.com must be HTTPS');
   });
