@@ -5,6 +5,7 @@ import { createKafka, EventProducer, SchemaSerde } from '@mlc/platform-kafka';
 import { createLogger, Logger } from '@mlc/platform-observability';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
 import { CliError, EXIT } from './cli-error';
+import { CLI_MIGRATIONS } from './cli.migrations';
 import { CliConfig, loadCliConfig } from './config';
 
 /** Connections to the stack, opened on first use and closed once the command ends. */
@@ -13,6 +14,7 @@ export class CliContext {
   readonly logger: Logger;
   private readonly closers: Array<() => Promise<unknown>> = [];
   private connectionsDb?: Promise<DataSource>;
+  private cliDb?: Promise<DataSource>;
   private kafkaClient?: Kafka;
   private adminClient?: Promise<Admin>;
   private producerClient?: EventProducer;
@@ -37,6 +39,15 @@ export class CliContext {
       this.closers.push(async () => (await this.connectionsDb!).destroy());
     }
     return this.connectionsDb;
+  }
+
+  /** The CLI's own schema (`cli`), with its migrations applied. */
+  ownDatabase(): Promise<DataSource> {
+    if (!this.cliDb) {
+      this.cliDb = openDatabase({ url: this.config.DATABASE_URL, schema: 'cli', migrations: CLI_MIGRATIONS, poolSize: 1 });
+      this.closers.push(async () => (await this.cliDb!).destroy());
+    }
+    return this.cliDb;
   }
 
   /** Opens another service's schema read-only by convention (no migrations are run from the CLI). */
@@ -67,6 +78,11 @@ export class CliContext {
       this.closers.push(() => producer.disconnect());
     }
     return this.producerClient;
+  }
+
+  /** Registers something to close when the command ends. */
+  onClose(close: () => Promise<unknown>): void {
+    this.closers.push(close);
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,9 @@ import { describeError } from '@mlc/platform-errors';
 import { CliError } from './cli-error';
 import { registerConnectionsCommand } from './commands/connections.command';
 import { registerDemoCommand } from './commands/demo.command';
+import { registerDlqCommand } from './commands/dlq.command';
 import { registerKeysCommand } from './commands/keys.command';
+import { registerReplayCommand } from './commands/replay.command';
 
 const program = new Command()
   .name('ml-connector')
@@ -15,6 +17,8 @@ const program = new Command()
 registerDemoCommand(program);
 registerConnectionsCommand(program);
 registerKeysCommand(program);
+registerReplayCommand(program);
+registerDlqCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) process.exit(err.exitCode);
