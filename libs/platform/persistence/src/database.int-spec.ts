@@ -58,3 +58,18 @@ describe('openDatabase on PostgreSQL', () => {
     expect((err as Error).message).not.toContain('hunter2');
   });
 });
+
+describe('concurrent boots', () => {
+  it('apply each migration once when several replicas open the same schema at once', async () => {
+    const schema = uniqueName('persist').replace(/-/g, '_');
+    const open = () => openDatabase({ url: stackEnv.DATABASE_URL, schema, migrations: [CreateWidgets1700000000000, AddWidgetPrice1700000000001] });
+    const replicas = await Promise.all([open(), open(), open()]);
+    try {
+      const applied: Array<{ name: string }> = await replicas[0]!.query(`select name from "${schema}".migrations order by id`);
+      expect(applied.map((m) => m.name)).toEqual(['CreateWidgets1700000000000', 'AddWidgetPrice1700000000001']);
+    } finally {
+      await replicas[0]!.query(`drop schema "${schema}" cascade`);
+      await Promise.all(replicas.map((r) => r.destroy()));
+    }
+  });
+});

@@ -25,7 +25,6 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   if (!SCHEMA_NAME.test(options.schema)) throw new Error(`invalid schema name: ${options.schema}`);
-  await ensureSchema(options.url, options.schema);
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
@@ -40,13 +39,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     // Raw SQL in migrations and repositories resolves unqualified names in the service's own schema.
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema}` },
   });
+  // Replicas booting together take turns: a session advisory lock per schema serialises schema creation and
+  // migration runs, so each migration is applied once.
+  const lock = new Client({ connectionString: options.url });
   try {
+    await lock.connect();
+    await lock.query(`select pg_advisory_lock(hashtext($1))`, [`ml-connector:migrations:${options.schema}`]);
+    await lock.query(`create schema if not exists "${options.schema}"`);
     await dataSource.initialize();
   } catch (err) {
-    throw dependencyDown(options.url, err);
+    await lock.end().catch(() => undefined);
+    throw isConnectionError(err) ? dependencyDown(options.url, err) : err;
   }
-  await dataSource.runMigrations();
+  try {
+    await dataSource.runMigrations();
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
   return dataSource;
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string } | undefined)?.code ?? '';
+  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|57P03|08\d{3}|28P01|3D000)$/.test(code) || /connect|terminat/i.test(String(err));
 }
 
 /** Reverts every applied migration of the data source's schema (used by tests and `down` scripts). */
@@ -63,18 +78,6 @@ async function appliedMigrationCount(dataSource: DataSource): Promise<number> {
   const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
   const rows: Array<{ n: string }> = await dataSource.query(`select count(*)::text as n from "${schema}"."migrations"`);
   return Number(rows[0]?.n ?? 0);
-}
-
-async function ensureSchema(url: string, schema: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  try {
-    await client.connect();
-    await client.query(`create schema if not exists "${schema}"`);
-  } catch (err) {
-    throw dependencyDown(url, err);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** Checks that the database answers `select 1` (readiness). */
