@@ -61,7 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
 
 function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string } | undefined)?.code ?? '';
-  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|57P03|08\d{3}|28P01|3D000)$/.test(code) || /connect|terminat/i.test(String(err));
+  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|57P03|08\d{3})$/.test(code) || /connect|terminat/i.test(String(err));
 }
 
 /** Reverts every applied migration of the data source's schema (used by tests and `down` scripts). */
