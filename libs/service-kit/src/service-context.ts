@@ -33,6 +33,10 @@ export interface ServiceContext {
   readonly registry: ConnectionRegistry;
   readonly clients: ConnectionClients;
   readonly masterKey: MasterKey;
+  /** The consumer group id for a pipeline name, with the configured prefix. */
+  consumerGroup(name: string): string;
+  /** Whether a new consumer group reads the topic from its beginning (KAFKA_START_FROM). */
+  readonly fromBeginning: boolean;
   close(): Promise<void>;
 }
 
@@ -82,6 +86,8 @@ export async function createServiceContext(opts: ServiceContextOptions): Promise
     registry,
     clients,
     masterKey,
+    consumerGroup: (name) => `${config.KAFKA_GROUP_PREFIX}${name}`,
+    fromBeginning: config.KAFKA_START_FROM === 'earliest',
     close: async () => {
       await clients.close();
       await producer.disconnect().catch(() => undefined);
@@ -89,6 +95,24 @@ export async function createServiceContext(opts: ServiceContextOptions): Promise
       await connectionsDb.destroy().catch(() => undefined);
     },
   };
+}
+
+/**
+ * `MIGRATE_ONLY=true`: applies the service's migrations (and the registry's) and returns true, so main can exit
+ * without starting consumers or HTTP; the Helm migrations Job runs every service this way before an upgrade.
+ */
+export async function migrateOnly(opts: Pick<ServiceContextOptions, 'service' | 'config' | 'schema' | 'migrations' | 'logger'>): Promise<boolean> {
+  if (!opts.config.MIGRATE_ONLY) return false;
+  const logger = opts.logger ?? createLogger(opts.service, opts.config.LOG_LEVEL);
+  for (const [schema, migrations] of [
+    [CONNECTIONS_SCHEMA, CONNECTIONS_MIGRATIONS],
+    [opts.schema, opts.migrations],
+  ] as const) {
+    const db = await openDatabase({ url: opts.config.DATABASE_URL, schema, migrations: [...migrations], poolSize: 1 });
+    await db.destroy();
+    logger.info({ schema }, 'migrations applied');
+  }
+  return true;
 }
 
 /** Retries `fn` while it fails with a retryable error, logging each wait; permanent errors end the boot. */

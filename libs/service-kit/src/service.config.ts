@@ -14,6 +14,15 @@ export function serviceEnvSchema(defaultPort: number) {
     /** This service's share of the BC API user's limits (5 concurrent, 6000 per 5 minutes in all). */
     BC_MAX_CONCURRENT: z.coerce.number().int().min(1).max(5).default(2),
     BC_REQUESTS_PER_5_MIN: z.coerce.number().int().min(1).max(6000).default(2000),
+    /** Prefix of every consumer group id (isolates a test run or a second deployment sharing one broker). */
+    KAFKA_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
+    /** Where a consumer group with no committed offsets starts: the whole log, or only what arrives from now on. */
+    KAFKA_START_FROM: z.enum(['earliest', 'latest']).default('earliest'),
+    /** Apply the service's database migrations, then exit (the Helm migrations Job). */
+    MIGRATE_ONLY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
   });
 }
 
