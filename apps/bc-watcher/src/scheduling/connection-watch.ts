@@ -31,7 +31,9 @@ export class ConnectionWatch {
   lastLeaseOkMs = Number.NEGATIVE_INFINITY;
   running?: Promise<void>;
   readonly clock: JobClock;
-  private readonly applied = new Map<WatchedResource, ScanRequest>();
+  /** Applied rescan requests and the jobs each still waits for (only runs that started after it count). */
+  private readonly applied = new Map<WatchedResource, { request: ScanRequest; seq: number; waiting: Set<JobName> }>();
+  private seq = 0;
 
   constructor(
     readonly connectionId: string,
@@ -43,8 +45,9 @@ export class ConnectionWatch {
   /** Makes a request's jobs due unless this exact request was applied already. */
   apply(request: ScanRequest): void {
     const known = this.applied.get(request.resource);
-    if (known && known.requestedAt.getTime() === request.requestedAt.getTime()) return;
-    this.applied.set(request.resource, request);
+    if (known && known.request.requestedAt.getTime() === request.requestedAt.getTime()) return;
+    this.seq += 1;
+    this.applied.set(request.resource, { request, seq: this.seq, waiting: new Set(RESCAN_JOBS[request.resource]) });
     for (const job of RESCAN_JOBS[request.resource]) this.clock.runSoon(job);
   }
 
@@ -56,7 +59,7 @@ export class ConnectionWatch {
 
   /**
    * Runs the due jobs in order, re-checking after each one (a webhook gap makes the order poll due within the same
-   * run). Returns the requests whose jobs all succeeded, to be cleared.
+   * run). Returns the rescan requests now fully served, to be cleared.
    */
   async runDue(
     runners: JobRunners,
@@ -64,17 +67,18 @@ export class ConnectionWatch {
     logger: Logger,
     report: (r: JobReport) => void,
   ): Promise<ScanRequest[]> {
-    const requests = [...this.applied.values()];
-    const succeeded = new Set<JobName>();
+    const done: ScanRequest[] = [];
     for (const job of JOBS) {
       if (!this.leader || !this.clock.due(now()).includes(job)) continue;
       this.clock.begin(job);
+      this.seq += 1;
+      const startedSeq = this.seq;
       const started = Date.now();
       try {
         const result = await runners[job](this);
         this.clock.succeeded(job, now());
-        succeeded.add(job);
         report({ connectionId: this.connectionId, job, ok: true, ms: Date.now() - started, result });
+        done.push(...this.served(job, startedSeq));
       } catch (err) {
         const retryInMs = this.clock.failed(job, now());
         report({ connectionId: this.connectionId, job, ok: false, ms: Date.now() - started, error: err });
@@ -82,9 +86,19 @@ export class ConnectionWatch {
         logger.warn({ connectionId: this.connectionId, job, retryInMs, reason: describeError(err) }, 'watch job failed');
       }
     }
-    const done = requests.filter((r) => RESCAN_JOBS[r.resource].every((job) => succeeded.has(job)));
-    for (const r of done) {
-      if (this.applied.get(r.resource) === r) this.applied.delete(r.resource);
+    return done;
+  }
+
+  /** Requests applied before this run of `job` started no longer wait for it; those waiting for nothing are done. */
+  private served(job: JobName, startedSeq: number): ScanRequest[] {
+    const done: ScanRequest[] = [];
+    for (const [resource, entry] of this.applied) {
+      if (entry.seq > startedSeq) continue;
+      entry.waiting.delete(job);
+      if (entry.waiting.size === 0) {
+        this.applied.delete(resource);
+        done.push(entry.request);
+      }
     }
     return done;
   }

@@ -58,10 +58,15 @@ export class WatchScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await Promise.allSettled([...this.watches.values()].map((w) => w.running));
+    await this.idle();
     const led = [...this.watches.values()].filter((w) => w.leader).map((w) => w.connectionId);
     for (const id of led) this.forget(id);
     await this.opts.leases.release(led, this.opts.holder).catch(() => undefined);
+  }
+
+  /** Resolves when no job runs (tests, shutdown). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.watches.values()].map((w) => w.running));
   }
 
   /** Connections this replica leads right now. */
@@ -109,6 +114,8 @@ export class WatchScheduler {
       this.opts.logger.warn({ reason: describeError(err) }, 'clearing rescan requests failed');
       return;
     }
+    this.stopped = true;
+    clearInterval(this.timer);
     this.opts.logger.fatal({ err: describeError(err) }, 'unexpected error in a watch job: crashing');
     (this.opts.onCrash ?? (() => process.exit(1)))(err);
   }

@@ -1,0 +1,69 @@
+import { InMemoryStockScanStore } from '../testing/in-memory-stores';
+import { fakeWatch } from '../testing/fake-resources';
+import { StockScan } from './stock-scan';
+
+const TOPIC = 'businesscentral.item-changed.v1';
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function setup(items = 5) {
+  const w = fakeWatch();
+  for (let n = 1; n <= items; n += 1) {
+    w.bc.items.set(id(n), {
+      id: id(n),
+      number: `SKU-${n}`,
+      type: 'Inventory',
+      blocked: false,
+      inventory: '10',
+      unitPrice: '9.99',
+      modified: new Date('2026-01-01T00:00:00Z'),
+    });
+  }
+  const store = new InMemoryStockScanStore();
+  return { ...w, store, scan: new StockScan(w.deps, store) };
+}
+
+const change = (t: ReturnType<typeof setup>, n: number, fields: Partial<{ inventory: string; unitPrice: string; blocked: boolean }>) =>
+  t.bc.items.set(id(n), { ...t.bc.items.get(id(n))!, ...fields });
+
+describe('StockScan', () => {
+  it('records the first scan as a silent baseline, page by page', async () => {
+    const t = setup(5);
+    expect(await t.scan.run('shop-1')).toEqual({ items: 5, changes: 0, requests: 3, baseline: true });
+    expect(t.sink.published).toEqual([]);
+    expect(t.store.rows.size).toBe(5);
+  });
+
+  it('publishes only what changed since the last scan: stock movements as stock, the rest as updated', async () => {
+    const t = setup(5);
+    await t.scan.run('shop-1');
+    change(t, 2, { inventory: '7' });
+    change(t, 4, { unitPrice: '12.50' });
+    change(t, 5, { blocked: true, inventory: '0' });
+    const stats = await t.scan.run('shop-1');
+    expect(stats).toMatchObject({ items: 5, changes: 3, baseline: false });
+    expect(t.sink.values(TOPIC)).toEqual([
+      expect.objectContaining({ connectionId: 'shop-1', itemId: id(2), changeType: 'stock', source: 'scan' }),
+      expect.objectContaining({ itemId: id(4), changeType: 'updated', source: 'scan' }),
+      expect.objectContaining({ itemId: id(5), changeType: 'updated', source: 'scan' }),
+    ]);
+    expect((await t.scan.run('shop-1')).changes).toBe(0);
+  });
+
+  it('reports an item that appeared after the baseline', async () => {
+    const t = setup(2);
+    await t.scan.run('shop-1');
+    t.bc.items.set(id(3), { ...t.bc.items.get(id(1))!, id: id(3), number: 'SKU-3' });
+    await t.scan.run('shop-1');
+    expect(t.sink.values(TOPIC)).toEqual([expect.objectContaining({ itemId: id(3), changeType: 'updated' })]);
+  });
+
+  it('stores a page only after publishing it, so a failed publish is repeated by the next scan', async () => {
+    const t = setup(2);
+    await t.scan.run('shop-1');
+    change(t, 1, { inventory: '3' });
+    t.sink.failNext();
+    await expect(t.scan.run('shop-1')).rejects.toMatchObject({ code: 'DEPENDENCY_DOWN' });
+    await t.scan.run('shop-1');
+    expect(t.sink.values(TOPIC)).toEqual([expect.objectContaining({ itemId: id(1), changeType: 'stock' })]);
+  });
+});
