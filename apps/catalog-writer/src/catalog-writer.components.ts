@@ -1,0 +1,100 @@
+import { PgParkingLot } from '@mlc/platform-kafka';
+import type { ServiceContext } from '@mlc/service-kit';
+import { BackfillService } from './backfill/backfill.service';
+import type { CatalogWriterConfig } from './config';
+import { DriftCheckJob } from './drift/drift-check.job';
+import { StoreClients } from './gateways/store-clients';
+import { CommittedRepository } from './persistence/committed.repository';
+import { PendingSignalsRepository } from './persistence/pending-signals.repository';
+import { PushLogRepository } from './persistence/push-log.repository';
+import { SkuMapRepository } from './persistence/sku-map.repository';
+import { CatalogPusher } from './push/catalog-pusher';
+import { CommittedSource } from './push/committed-source';
+import { ConnectionLocks } from './push/connection-locks';
+import { ConnectionRuntimes } from './push/connection-runtimes';
+import { KafkaOutcomeSink } from './push/outcome-sink';
+import { PushRecorder } from './push/push-recorder';
+import { CatalogFlushers } from './signals/catalog-flushers';
+import { catalogSignalsPipeline } from './signals/catalog-signals.consumer';
+import { DurableCoalescer } from './signals/durable-coalescer';
+import { itemChangesPipeline } from './signals/item-changes.consumer';
+import { orderStatesPipeline } from './signals/order-states.consumer';
+import { FullSync } from './sku-map/full-sync';
+import { SkuMapService } from './sku-map/sku-map.service';
+
+/** An inventory call takes at most 2000 items: a window that holds that many is pushed at once. */
+const ITEMS_PER_WINDOW = 2000;
+
+/** The object graph of the service, built once from its context. */
+export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig, onCrash: (err: unknown) => void) {
+  const { db, logger, registry } = ctx;
+  const skuRepo = new SkuMapRepository(db);
+  const committedRepo = new CommittedRepository(db);
+  const pendingRepo = new PendingSignalsRepository(db);
+  const pushLog = new PushLogRepository(db);
+  const stores = new StoreClients(registry, config.BIGCOMMERCE_API_URL, ctx.clients.breakers);
+  const runtimes = new ConnectionRuntimes(
+    registry,
+    stores,
+    ctx.clients,
+    { fullReadThreshold: config.CATALOG_BC_FULL_READ_THRESHOLD, bcLocalCurrency: config.BC_LOCAL_CURRENCY },
+    logger,
+  );
+  const locks = new ConnectionLocks(db);
+  const recorder = new PushRecorder(skuRepo, pushLog, new KafkaOutcomeSink(ctx.producer), logger);
+  const pusher = new CatalogPusher(new CommittedSource(committedRepo), recorder);
+  const skuMaps = new SkuMapService(skuRepo, logger);
+  const fullSync = new FullSync(skuMaps, skuRepo, pusher, {
+    settleMs: config.CATALOG_ADJUSTMENT_SETTLE_MS,
+    stableMs: config.CATALOG_LEVELS_STABLE_MS,
+  });
+  const flushers = new CatalogFlushers({ runtimes, locks, skuRepo, skuMaps, fullSync, pusher, logger });
+  const windowMsOf = async (connectionId: string) => (await runtimes.get(connectionId)).settings.coalesceWindowMs;
+  const coalescer = (kind: 'item' | 'product', flush: CatalogFlushers['flushItems']) =>
+    new DurableCoalescer({
+      kind,
+      repo: pendingRepo,
+      windowMsOf,
+      maxItems: ITEMS_PER_WINDOW,
+      flush,
+      tickMs: config.CATALOG_FLUSH_TICK_MS,
+      retry: { baseMs: config.CATALOG_RETRY_BASE_MS, maxMs: config.CATALOG_RETRY_MAX_MS },
+      logger,
+      onCrash,
+    });
+  const items = coalescer('item', flushers.flushItems);
+  const products = coalescer('product', flushers.flushProducts);
+  const pipelineDeps = {
+    kafka: ctx.kafka,
+    serde: ctx.serde,
+    producer: ctx.producer,
+    parking: new PgParkingLot(db),
+    logger,
+    groupSuffix: config.CATALOG_WRITER_GROUP_SUFFIX,
+    knows: async (connectionId: string) => (await registry.get(connectionId)) !== undefined,
+    onCrash,
+  };
+  return {
+    stores,
+    items,
+    products,
+    pipelines: [
+      itemChangesPipeline(pipelineDeps, items),
+      orderStatesPipeline(pipelineDeps, committedRepo),
+      catalogSignalsPipeline(pipelineDeps, products),
+    ],
+    drift: new DriftCheckJob(
+      registry,
+      runtimes,
+      locks,
+      fullSync,
+      committedRepo,
+      { intervalMs: config.CATALOG_DRIFT_CHECK_INTERVAL_MS, committedRetentionMs: config.CATALOG_COMMITTED_RETENTION_MS },
+      logger,
+    ),
+    backfill: new BackfillService(runtimes, locks, fullSync),
+    repositories: { skuRepo, committedRepo, pendingRepo, pushLog },
+  };
+}
+
+export type CatalogWriterComponents = ReturnType<typeof buildComponents>;

@@ -1,0 +1,26 @@
+import { businesscentralItemChangedV1, TopicValue } from '@mlc/contracts';
+import { ConsumerPipeline } from '@mlc/platform-kafka';
+import type { DurableCoalescer } from './durable-coalescer';
+import type { PipelineDeps } from './pipeline-deps';
+
+type ItemChanged = TopicValue<typeof businesscentralItemChangedV1>;
+
+/**
+ * `businesscentral.item-changed.v1` (group `catalog-writer.items`): each signal lands in its connection's coalescing
+ * window. The handler returns once the signal is durably pending, so the offset is committed only when it can no
+ * longer be lost; the push that covers it runs when the window is due.
+ */
+export function itemChangesPipeline(deps: PipelineDeps, coalescer: DurableCoalescer): ConsumerPipeline<ItemChanged> {
+  return new ConsumerPipeline<ItemChanged>({
+    ...deps,
+    groupId: `catalog-writer.items${deps.groupSuffix}`,
+    topic: businesscentralItemChangedV1,
+    handler: async (value) => {
+      if (!(await deps.knows(value.connectionId))) {
+        deps.logger.warn({ connectionId: value.connectionId }, 'item change of an unknown connection skipped');
+        return;
+      }
+      await coalescer.add(value.connectionId, value.itemId.toLowerCase(), value.occurredAt);
+    },
+  });
+}
