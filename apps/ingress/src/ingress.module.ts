@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
   Type,
 } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import { Logger, ObservabilityModule, ReadinessRegistry } from '@mlc/platform-observability';
 import { BigCommerceWebhookController } from './bigcommerce/bigcommerce-webhook.controller';
@@ -20,6 +21,8 @@ import { INGRESS_CONFIG, INGRESS_LOGGER } from './ingress.tokens';
 /** Wires ingress: the runtime (dependencies and their lifecycle), the two handlers, their controllers. */
 @Module({})
 export class IngressModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private idleCloser?: NodeJS.Timeout;
+
   constructor(
     private readonly runtime: IngressRuntime,
     private readonly readiness: ReadinessRegistry,
@@ -66,13 +69,21 @@ export class IngressModule implements OnApplicationBootstrap, BeforeApplicationS
     this.runtime.start(this.readiness);
   }
 
-  /** Before the HTTP server closes: new requests get 503 while in-flight ones finish. */
+  /**
+   * Before the HTTP server closes: requests still arriving get 503 and in-flight ones finish. Keep-alive connections
+   * are closed as soon as they fall idle (Node closes only those idle at the moment close() is called), so the drain
+   * ends when the last in-flight request has been answered rather than after the keep-alive timeout.
+   */
   beforeApplicationShutdown(): void {
     this.runtime.beginShutdown();
+    const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.idleCloser = setInterval(() => server.closeIdleConnections(), 50);
+    this.idleCloser.unref();
   }
 
   /** After the HTTP server drained: flush what the producer holds, then disconnect. */
   onApplicationShutdown(): Promise<void> {
+    clearInterval(this.idleCloser);
     return this.runtime.close();
   }
 }

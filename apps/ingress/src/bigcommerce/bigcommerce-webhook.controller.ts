@@ -5,6 +5,7 @@ import type { Logger } from '@mlc/platform-observability';
 import { readRawBody } from '../http/raw-body';
 import { requestIdOf, writeAnswer } from '../http/replies';
 import { logOutcome } from '../http/request-log';
+import { IngressRuntime } from '../boot/ingress-runtime';
 import { INGRESS_LOGGER } from '../ingress.tokens';
 import { BigCommerceWebhookHandler } from './bigcommerce-webhook.handler';
 
@@ -13,6 +14,7 @@ import { BigCommerceWebhookHandler } from './bigcommerce-webhook.handler';
 export class BigCommerceWebhookController {
   constructor(
     private readonly handler: BigCommerceWebhookHandler,
+    private readonly runtime: IngressRuntime,
     @Inject(INGRESS_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -26,8 +28,10 @@ export class BigCommerceWebhookController {
       headers: req.headers,
       readBody: () => readRawBody(req, MAX_WEBHOOK_BODY_BYTES),
     });
-    // A body left unread (refused early or too large) is not drained for keep-alive: the connection closes.
-    writeAnswer(res, req.complete ? result.answer : { ...result.answer, close: true }, requestId);
+    // A body left unread (refused early or too large) is not drained for keep-alive, and a draining server keeps
+    // no connection: either way the connection closes after this answer.
+    const close = !req.complete || !this.runtime.accepting;
+    writeAnswer(res, close ? { ...result.answer, close } : result.answer, requestId);
     logOutcome(this.logger, { system: 'bigcommerce', requestId, connectionId, started, ...result });
   }
 }

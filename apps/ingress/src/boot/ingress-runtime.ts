@@ -1,4 +1,4 @@
-import type { Admin, Kafka } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import {
   ALL_TOPICS,
   bigcommerceCatalogSignalV1,
@@ -44,6 +44,8 @@ const PUBLISHED = [
  */
 export class IngressRuntime {
   readonly kafka: Kafka;
+  /** A client without retries, for fast probes: the main client's retries would hide a dead broker for 30 s. */
+  private readonly probeKafka: Kafka;
   readonly dedup: DedupWindow;
   readonly publisher: RecordPublisher;
   readonly directory: ConnectionDirectory;
@@ -65,6 +67,13 @@ export class IngressRuntime {
     private readonly logger: Logger,
   ) {
     this.kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'ml-connector-ingress', logger });
+    this.probeKafka = new Kafka({
+      brokers: config.kafkaBrokers,
+      clientId: 'ml-connector-ingress-probe',
+      connectionTimeout: 2000,
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+    });
     this.serde = new SchemaSerde(config.schemaRegistryUrl);
     this.sender = new KafkaBatchSender(this.kafka);
     this.batches = new BatchPublisher(this.sender, {
@@ -171,6 +180,12 @@ export class IngressRuntime {
   }
 
   private async openKafka(): Promise<void> {
+    const probe = this.probeKafka.admin();
+    try {
+      await probe.connect();
+    } finally {
+      await probe.disconnect().catch(() => undefined);
+    }
     await provisionTopics(this.kafka, ALL_TOPICS);
     await this.sender.connect();
   }
@@ -197,7 +212,7 @@ export class IngressRuntime {
   private async brokerAnswers(): Promise<boolean> {
     try {
       if (!this.admin) {
-        this.admin = this.kafka.admin({ retry: { retries: 0 } });
+        this.admin = this.probeKafka.admin();
         await this.admin.connect();
       }
       await this.admin.describeCluster();

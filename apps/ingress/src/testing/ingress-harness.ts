@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
 import {
   bigcommerceCatalogSignalV1,
   bigcommerceOrderSignalV1,
@@ -19,7 +20,7 @@ import {
   WebhookScheme,
 } from '@mlc/connections';
 import { masterKeyFromBase64, SecretBox } from '@mlc/platform-crypto';
-import { createLogger, startHttpService } from '@mlc/platform-observability';
+import { createLogger, Logger, startHttpService } from '@mlc/platform-observability';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
 import { stackEnv, testKafka, uniqueName } from '@mlc/testing';
 import { IngressRuntime } from '../boot/ingress-runtime';
@@ -51,8 +52,17 @@ export interface TestConnection {
   readonly clientState: string;
 }
 
+export interface HarnessOptions {
+  /** Defaults to a silent logger. */
+  readonly logger?: Logger;
+  /** Wait until every dependency is up (default true). */
+  readonly waitForBoot?: boolean;
+}
+
 /** Ingress running in this process on a free port, against the real Kafka, registry and PostgreSQL. */
 export class IngressHarness {
+  private closed = false;
+
   private constructor(
     readonly app: INestApplication,
     readonly baseUrl: string,
@@ -62,7 +72,7 @@ export class IngressHarness {
     private readonly created: string[] = [],
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<IngressHarness> {
+  static async start(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<IngressHarness> {
     const config = loadIngressConfig({
       MASTER_KEY: TEST_MASTER_KEY,
       HTTP_PORT: '0',
@@ -72,7 +82,7 @@ export class IngressHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    const logger = createLogger('ingress-test', config.logLevel);
+    const logger = options.logger ?? createLogger('ingress-test', config.logLevel);
     const app = await startHttpService({
       module: ingressAppModule(config, logger),
       service: 'ingress',
@@ -81,7 +91,7 @@ export class IngressHarness {
       logger,
       rawBodyOnly: true,
     });
-    await app.get(IngressRuntime, { strict: false }).whenBooted();
+    if (options.waitForBoot !== false) await app.get(IngressRuntime, { strict: false }).whenBooted();
     const { port } = app.getHttpServer().address() as AddressInfo;
     const db = await openDatabase({
       url: stackEnv.DATABASE_URL,
@@ -132,9 +142,14 @@ export class IngressHarness {
     };
   }
 
-  /** A tap on every topic ingress writes, started now. */
-  tap(): Promise<TopicTap> {
-    return TopicTap.start(testKafka('ingress-test-tap'), stackEnv.SCHEMA_REGISTRY_URL, INGRESS_TOPICS);
+  /** Removes a connection this test did not add through addConnection (the env connection). */
+  async removeConnection(id: string): Promise<void> {
+    await this.registry.remove(id);
+  }
+
+  /** A tap on every topic ingress writes, started now (on the shared broker unless told otherwise). */
+  tap(kafka: Kafka = testKafka('ingress-test-tap')): Promise<TopicTap> {
+    return TopicTap.start(kafka, stackEnv.SCHEMA_REGISTRY_URL, INGRESS_TOPICS);
   }
 
   /** The value of a counter line in /metrics, 0 when absent. */
@@ -146,6 +161,8 @@ export class IngressHarness {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.app.close();
     for (const id of this.created) await this.registry.remove(id).catch(() => undefined);
     await this.db.destroy();

@@ -108,13 +108,18 @@ export class TopicTap {
     await joined;
   }
 
-  private async endOffsets(): Promise<Map<string, bigint>> {
-    const out = new Map<string, bigint>();
-    for (const contract of this.contracts) {
-      for (const p of await this.admin!.fetchTopicOffsets(contract.name))
-        out.set(`${contract.name}:${p.partition}`, BigInt(p.high));
-    }
-    return out;
+  /** End offsets of every partition; retried, because a broker that just created the topics may not lead them yet. */
+  private endOffsets(): Promise<Map<string, bigint>> {
+    const admin = this.admin;
+    if (!admin) throw new Error('tap not started');
+    return eventually('end offsets of the tapped topics', async () => {
+      const out = new Map<string, bigint>();
+      for (const contract of this.contracts) {
+        for (const p of await admin.fetchTopicOffsets(contract.name))
+          out.set(`${contract.name}:${p.partition}`, BigInt(p.high));
+      }
+      return out;
+    });
   }
 }
 
