@@ -120,12 +120,12 @@ export class PushRecorder implements PushRecording {
   }
 }
 
-function changedEntries(before: readonly SkuMapEntry[], after: readonly SkuMapEntry[]): SkuMapEntry[] {
+export function changedEntries(before: readonly SkuMapEntry[], after: readonly SkuMapEntry[]): SkuMapEntry[] {
   const old = new Map(before.map((e) => [e.sku, JSON.stringify(entryRecord(e, false))]));
   return after.filter((e) => old.get(e.sku) !== JSON.stringify(entryRecord(e, false)));
 }
 
-function outcomesOf(connectionId: string, input: RecordInput, at: string): CatalogOutcome[] {
+export function outcomesOf(connectionId: string, input: RecordInput, at: string): CatalogOutcome[] {
   const found = new Set(input.items.map((i) => i.id));
   const gone = input.before
     .filter((e) => !found.has(e.bcItemId))
@@ -133,7 +133,7 @@ function outcomesOf(connectionId: string, input: RecordInput, at: string): Catal
   return [...input.results.map((r) => outcomeEvent(connectionId, r, at)), ...gone];
 }
 
-function summaryOf(
+export function summaryOf(
   plan: CatalogPlan,
   results: readonly SkuResult[],
   sent: readonly SentWrite[],

@@ -1,0 +1,20 @@
+import { applyOrderState, CommittedStockState, emptyCommittedStock, OrderStateEvent } from '@mlc/catalog';
+import type { CommittedLoader } from '../push/committed-source';
+
+/** Committed stock folded in memory from order-state events, for unit specs. */
+export class MemoryCommitted implements CommittedLoader {
+  state: CommittedStockState;
+
+  constructor(connectionId = 'acme') {
+    this.state = emptyCommittedStock(connectionId);
+  }
+
+  apply(event: Omit<OrderStateEvent, 'connectionId'>): this {
+    this.state = applyOrderState(this.state, { connectionId: this.state.connectionId, ...event });
+    return this;
+  }
+
+  async load(): Promise<CommittedStockState> {
+    return this.state;
+  }
+}
