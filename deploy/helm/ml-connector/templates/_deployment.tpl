@@ -35,7 +35,7 @@ spec:
       {{- if or (not $v.secrets.existingSecret) $v.pod.annotations }}
       annotations:
         {{- if not $v.secrets.existingSecret }}
-        checksum/secret: {{ include (print $root.Template.BasePath "/common/secret.yaml") $root | sha256sum }}
+        checksum/secret: {{ include "mlc.secretChecksum" $root }}
         {{- end }}
         {{- with $v.pod.annotations }}
         {{- toYaml . | nindent 8 }}

@@ -81,6 +81,13 @@ app.kubernetes.io/component: {{ .app }}
 {{- end -}}
 {{- end }}
 
+{{/* Changes whenever the chart's Secret does, so pods roll to pick up new values. */}}
+{{- define "mlc.secretChecksum" -}}
+{{- with .Values.secrets -}}
+{{- list .masterKey .databaseUrl .adminToken | toJson | sha256sum -}}
+{{- end -}}
+{{- end }}
+
 {{- define "mlc.secretName" -}}
 {{- default (include "mlc.fullname" .) .Values.secrets.existingSecret -}}
 {{- end }}
