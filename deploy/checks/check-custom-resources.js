@@ -32,12 +32,17 @@ function main() {
   if (!file) throw new Error('usage: check-custom-resources.js <manifests.yaml>');
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
   const validators = Object.fromEntries(
-    Object.entries(SCHEMAS).map(([key, schema]) => [key, ajv.compile(JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', schema), 'utf8')))]),
+    Object.entries(SCHEMAS).map(([key, schema]) => [
+      key,
+      ajv.compile(JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', schema), 'utf8'))),
+    ]),
   );
   const rules = YAML.parse(fs.readFileSync(path.join(ROOT, 'deploy/prometheus/ml-connector.rules.yml'), 'utf8'));
   const problems = [];
   const counts = {};
-  for (const doc of YAML.parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()).filter(Boolean)) {
+  for (const doc of YAML.parseAllDocuments(fs.readFileSync(file, 'utf8'))
+    .map((d) => d.toJS())
+    .filter(Boolean)) {
     const key = `${doc.apiVersion}/${doc.kind}`;
     const name = `${doc.kind}/${doc.metadata?.name}`;
     if (isBuiltIn(doc.apiVersion ?? '')) continue;
@@ -47,13 +52,17 @@ function main() {
       continue;
     }
     counts[doc.kind] = (counts[doc.kind] ?? 0) + 1;
-    if (!validate(doc)) problems.push(...validate.errors.map((e) => `${name}: ${e.instancePath || '/'} ${e.message}${extra(e)}`));
+    if (!validate(doc))
+      problems.push(...validate.errors.map((e) => `${name}: ${e.instancePath || '/'} ${e.message}${extra(e)}`));
     if (doc.kind === 'PrometheusRule' && !isDeepStrictEqual(doc.spec?.groups, rules.groups)) {
       problems.push(`${name}: spec.groups differ from deploy/prometheus/ml-connector.rules.yml`);
     }
   }
   for (const problem of problems) console.error(`custom-resources: ${problem}`);
-  const summary = Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none';
+  const summary =
+    Object.entries(counts)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ') || 'none';
   console.log(`custom-resources: ${summary} checked, ${problems.length} problems`);
   process.exit(problems.length > 0 ? 1 : 0);
 }

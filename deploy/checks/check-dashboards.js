@@ -14,7 +14,8 @@ const BUILTIN = { __rate_interval: '5m', __range: '6h', __interval: '1m' };
 function checkPanel(panel, ctx) {
   const where = `${ctx.file} panel ${panel.id} "${panel.title}"`;
   const { x, y, w, h } = panel.gridPos ?? {};
-  if (![x, y, w, h].every(Number.isInteger) || x < 0 || w < 1 || x + w > 24 || h < 1) ctx.fail(`${where}: gridPos outside the grid`);
+  if (![x, y, w, h].every(Number.isInteger) || x < 0 || w < 1 || x + w > 24 || h < 1)
+    ctx.fail(`${where}: gridPos outside the grid`);
   if (ctx.ids.has(panel.id)) ctx.fail(`${where}: duplicate panel id`);
   ctx.ids.add(panel.id);
   for (let row = y; row < y + h; row += 1) {
@@ -39,7 +40,10 @@ function checkPanel(panel, ctx) {
 function checkVariables(dashboard, ctx) {
   const defined = new Set((dashboard.templating?.list ?? []).map((v) => v.name));
   if (!defined.has('datasource')) ctx.fail(`${ctx.file}: no datasource variable`);
-  const queries = [...ctx.exprs.map((e) => e.expr), ...(dashboard.templating?.list ?? []).map((v) => v.query?.query ?? '')];
+  const queries = [
+    ...ctx.exprs.map((e) => e.expr),
+    ...(dashboard.templating?.list ?? []).map((v) => v.query?.query ?? ''),
+  ];
   for (const text of queries) {
     for (const [, name] of text.matchAll(/\$\{?([a-zA-Z_][a-zA-Z0-9_]*)/g)) {
       if (!defined.has(name) && !(name in BUILTIN)) ctx.fail(`${ctx.file}: query uses undefined variable $${name}`);
@@ -58,12 +62,24 @@ function main() {
   const outIndex = args.indexOf('--promql-out');
   const promqlOut = outIndex >= 0 ? args.splice(outIndex, 2)[1] : undefined;
   const dir = path.join(ROOT, 'deploy/grafana/dashboards');
-  const files = args.length > 0 ? args : fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+  const files =
+    args.length > 0
+      ? args
+      : fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => path.join(dir, f));
   const problems = [];
   const uids = new Set();
   const rules = [];
   for (const file of files) {
-    const ctx = { file: path.basename(file), ids: new Set(), cells: new Map(), exprs: [], fail: (m) => problems.push(m) };
+    const ctx = {
+      file: path.basename(file),
+      ids: new Set(),
+      cells: new Map(),
+      exprs: [],
+      fail: (m) => problems.push(m),
+    };
     let dashboard;
     try {
       dashboard = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -73,12 +89,16 @@ function main() {
     }
     if (!dashboard.uid || uids.has(dashboard.uid)) problems.push(`${ctx.file}: missing or duplicate uid`);
     uids.add(dashboard.uid);
-    if (!dashboard.title || !Number.isInteger(dashboard.schemaVersion)) problems.push(`${ctx.file}: needs title and schemaVersion`);
+    if (!dashboard.title || !Number.isInteger(dashboard.schemaVersion))
+      problems.push(`${ctx.file}: needs title and schemaVersion`);
     for (const panel of dashboard.panels ?? []) checkPanel(panel, ctx);
     checkVariables(dashboard, ctx);
-    ctx.exprs.forEach(({ expr }, i) => rules.push({ record: `dashboard:${dashboard.uid.replace(/-/g, '_')}:q${i}`, expr: toPromql(expr) }));
+    ctx.exprs.forEach(({ expr }, i) =>
+      rules.push({ record: `dashboard:${dashboard.uid.replace(/-/g, '_')}:q${i}`, expr: toPromql(expr) }),
+    );
   }
-  if (promqlOut) fs.writeFileSync(promqlOut, JSON.stringify({ groups: [{ name: 'dashboard-queries', rules }] }, null, 2));
+  if (promqlOut)
+    fs.writeFileSync(promqlOut, JSON.stringify({ groups: [{ name: 'dashboard-queries', rules }] }, null, 2));
   for (const problem of problems) console.error(`dashboards: ${problem}`);
   console.log(`dashboards: ${files.length} dashboards, ${rules.length} queries, ${problems.length} problems`);
   process.exit(problems.length > 0 ? 1 : 0);

@@ -4,7 +4,14 @@
 // the scrape adds. Usage: check-metric-names.js [files...] (default: the files of deploy/).
 'use strict';
 const fs = require('node:fs');
-const { TARGET_LABELS, deployFiles, readCatalogue, resolve, selectorLabels, usedNames } = require('./lib/metrics-catalogue');
+const {
+  TARGET_LABELS,
+  deployFiles,
+  readCatalogue,
+  resolve,
+  selectorLabels,
+  usedNames,
+} = require('./lib/metrics-catalogue');
 
 function main() {
   const files = process.argv.length > 2 ? process.argv.slice(2) : deployFiles();
@@ -12,7 +19,8 @@ function main() {
   const used = usedNames(files);
   const problems = [];
   for (const [name, where] of used) {
-    if (!resolve(name, catalogue)) problems.push(`${name} is not in docs/metrics.md (used in ${[...where].join(', ')})`);
+    if (!resolve(name, catalogue))
+      problems.push(`${name} is not in docs/metrics.md (used in ${[...where].join(', ')})`);
   }
   for (const file of files) {
     for (const [metric, label] of selectorLabels(fs.readFileSync(file, 'utf8'))) {

@@ -56,11 +56,13 @@ function main() {
     if (keys.length > 1 && parent?.additionalProperties !== false) continue;
     checked += 1;
     seen.add(keys.join('.'));
-    if (!schemaAt(schema, schema, keys)) problems.push(`${keys.join('.')} is in values.yaml but not in values.schema.json`);
+    if (!schemaAt(schema, schema, keys))
+      problems.push(`${keys.join('.')} is in values.yaml but not in values.schema.json`);
     if (!documented) problems.push(`${keys.join('.')} has no "# -- " comment on the line above it`);
   }
   for (const keys of schemaPaths(schema, schema)) {
-    if (!seen.has(keys.join('.'))) problems.push(`${keys.join('.')} is in values.schema.json but has no default in values.yaml`);
+    if (!seen.has(keys.join('.')))
+      problems.push(`${keys.join('.')} is in values.schema.json but has no default in values.yaml`);
   }
   for (const problem of problems) console.error(`values-docs: ${problem}`);
   console.log(`values-docs: ${checked} values checked, ${problems.length} problems`);

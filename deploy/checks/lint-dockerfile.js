@@ -82,14 +82,21 @@ function lintCommands(all, fail, root) {
   if (runs.some((r) => /\bnpm (install|i)\b/.test(r))) fail('DF004', '`npm install` used');
   if (!runs.some((r) => /npm prune\b.*--omit=dev|npm ci\b.*--omit=dev/.test(r))) fail('DF005', 'dev dependencies kept');
   for (const ins of all) {
-    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && !ins.args.startsWith('[')) fail('DF007', `${ins.keyword} ${ins.args}`);
+    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && !ins.args.startsWith('['))
+      fail('DF007', `${ins.keyword} ${ins.args}`);
     if (ins.keyword === 'ADD') fail('DF008', `ADD ${ins.args}`);
     if (ins.keyword === 'WORKDIR' && !ins.args.startsWith('/')) fail('DF011', `WORKDIR ${ins.args}`);
-    if ((ins.keyword === 'ENV' || ins.keyword === 'ARG') && /(KEY|TOKEN|SECRET|PASSWORD|DATABASE_URL)\b/i.test(ins.args)) {
+    if (
+      (ins.keyword === 'ENV' || ins.keyword === 'ARG') &&
+      /(KEY|TOKEN|SECRET|PASSWORD|DATABASE_URL)\b/i.test(ins.args)
+    ) {
       fail('DF012', `${ins.keyword} ${ins.args.split(/[=\s]/)[0]}`);
     }
   }
-  const copiedBeforeCi = all.slice(0, Math.max(ciIndex, 0)).filter((i) => i.keyword === 'COPY').map((i) => i.args);
+  const copiedBeforeCi = all
+    .slice(0, Math.max(ciIndex, 0))
+    .filter((i) => i.keyword === 'COPY')
+    .map((i) => i.args);
   const workspaces = fs.existsSync(path.join(root, 'apps'))
     ? fs.readdirSync(path.join(root, 'apps')).filter((d) => fs.existsSync(path.join(root, 'apps', d, 'package.json')))
     : [];
@@ -100,7 +107,12 @@ function lintCommands(all, fail, root) {
 
 function lintDockerignore(root, fail) {
   const file = path.join(root, '.dockerignore');
-  const entries = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim()) : [];
+  const entries = fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+    : [];
   for (const needed of ['node_modules', '.git', '.tools', 'dist']) {
     if (!entries.includes(needed)) fail('DF010', `.dockerignore lacks ${needed}`);
   }
@@ -125,7 +137,8 @@ function selfTest() {
   for (const fixture of fixtures) {
     const expected = fixture.split('.')[0];
     const rules = [...new Set(lint(path.join(dir, fixture)).map((f) => f.rule))];
-    if (rules.length !== 1 || rules[0] !== expected) problems.push(`${fixture}: expected only ${expected}, got ${rules.join(', ') || 'none'}`);
+    if (rules.length !== 1 || rules[0] !== expected)
+      problems.push(`${fixture}: expected only ${expected}, got ${rules.join(', ') || 'none'}`);
   }
   for (const problem of problems) console.error(`dockerfile self-test: ${problem}`);
   console.log(`dockerfile self-test: ${fixtures.length} fixtures, ${problems.length} problems`);
@@ -137,7 +150,9 @@ function main() {
   const file = process.argv[2] ?? path.join(ROOT, 'Dockerfile');
   const found = lint(file);
   for (const { rule, detail } of found) console.error(`dockerfile: ${rule} ${RULES[rule]}: ${detail}`);
-  console.log(`dockerfile: ${Object.keys(RULES).length} rules, ${found.length} problems in ${path.relative(ROOT, file)}`);
+  console.log(
+    `dockerfile: ${Object.keys(RULES).length} rules, ${found.length} problems in ${path.relative(ROOT, file)}`,
+  );
   process.exit(found.length > 0 ? 1 : 0);
 }
 

@@ -10,7 +10,10 @@ const OUT = path.join(__dirname, 'dashboards');
 
 function render() {
   const files = new Map();
-  for (const file of fs.readdirSync(SRC).filter((f) => f.endsWith('.dashboard.js')).sort()) {
+  for (const file of fs
+    .readdirSync(SRC)
+    .filter((f) => f.endsWith('.dashboard.js'))
+    .sort()) {
     const name = file.replace(/\.dashboard\.js$/, '');
     files.set(`${name}.json`, `${JSON.stringify(require(path.join(SRC, file)), null, 2)}\n`);
   }

@@ -22,7 +22,14 @@ function readCatalogue(file = path.join(ROOT, 'docs/metrics.md')) {
     const match = /^`(ml_connector_[a-z0-9_]+)(\*)?`$/.exec(cells[1] ?? '');
     if (!match) continue;
     if (match[2]) prefixes.push(match[1]);
-    else metrics.set(match[1], { type: cells[2], labels: cells[3].split(',').map((l) => l.trim()).filter(Boolean) });
+    else
+      metrics.set(match[1], {
+        type: cells[2],
+        labels: cells[3]
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      });
   }
   if (metrics.size === 0) throw new Error(`no metric rows found in ${file}`);
   return { metrics, prefixes };
@@ -36,7 +43,8 @@ function resolve(name, catalogue) {
     const entry = name.endsWith(suffix) ? catalogue.metrics.get(base) : undefined;
     if (entry?.type === 'histogram') return { base, ...entry };
   }
-  if (catalogue.prefixes.some((prefix) => name.startsWith(prefix))) return { base: name, type: 'various', labels: null };
+  if (catalogue.prefixes.some((prefix) => name.startsWith(prefix)))
+    return { base: name, type: 'various', labels: null };
   return undefined;
 }
 

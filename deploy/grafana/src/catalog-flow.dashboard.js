@@ -7,7 +7,8 @@ const c = sel({ connection: true });
 module.exports = dashboard({
   uid: 'mlc-catalog-flow',
   title: 'Catalog flow and stock drift',
-  description: 'BC prices and stock on their way to the store, and how far store stock is from BC inventory minus committed.',
+  description:
+    'BC prices and stock on their way to the store, and how far store stock is from BC inventory minus committed.',
   connection: true,
   rows: [
     {
@@ -28,7 +29,12 @@ module.exports = dashboard({
         stat({
           title: 'Failed updates in range',
           description: 'Price or stock updates the store refused or that could not be sent.',
-          targets: [[`sum(increase(ml_connector_catalog_updates_total${sel({ connection: true, extra: 'outcome="failed"' })}[$__range])) or vector(0)`, 'failed']],
+          targets: [
+            [
+              `sum(increase(ml_connector_catalog_updates_total${sel({ connection: true, extra: 'outcome="failed"' })}[$__range])) or vector(0)`,
+              'failed',
+            ],
+          ],
           thresholds: [[1, 'red']],
         }),
         stat({
@@ -37,7 +43,10 @@ module.exports = dashboard({
           unit: 's',
           decimals: 1,
           targets: [[quantile(0.95, 'ml_connector_catalog_freshness_seconds', c, { window: '$__range' }), 'p95']],
-          thresholds: [[60, 'orange'], [600, 'red']],
+          thresholds: [
+            [60, 'orange'],
+            [600, 'red'],
+          ],
         }),
       ],
     },
@@ -49,7 +58,12 @@ module.exports = dashboard({
           description: 'changed, unchanged (equal to what was last pushed), skipped (not syncable) or failed.',
           unit: 'ops',
           stack: true,
-          targets: [[`sum by (kind, outcome) (rate(ml_connector_catalog_updates_total${c}[$__rate_interval]))`, '{{kind}} {{outcome}}']],
+          targets: [
+            [
+              `sum by (kind, outcome) (rate(ml_connector_catalog_updates_total${c}[$__rate_interval]))`,
+              '{{kind}} {{outcome}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Freshness',

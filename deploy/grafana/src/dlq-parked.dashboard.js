@@ -8,7 +8,8 @@ const dlq = sel({ extra: 'outcome="dead_lettered"' });
 module.exports = dashboard({
   uid: 'mlc-dlq-parked',
   title: 'DLQ and parked messages',
-  description: 'Dead-lettered messages wait for `ml-connector dlq replay`; parked ones resume when their connection recovers.',
+  description:
+    'Dead-lettered messages wait for `ml-connector dlq replay`; parked ones resume when their connection recovers.',
   connection: false,
   rows: [
     {
@@ -31,7 +32,10 @@ module.exports = dashboard({
           description: 'Age of the oldest parked message.',
           unit: 's',
           targets: [[`max(ml_connector_parked_oldest_age_seconds${n}) or vector(0)`, 'age']],
-          thresholds: [[1800, 'orange'], [14400, 'red']],
+          thresholds: [
+            [1800, 'orange'],
+            [14400, 'red'],
+          ],
         }),
       ],
     },
@@ -41,13 +45,23 @@ module.exports = dashboard({
         timeseries({
           title: 'Dead-lettered by topic and group',
           description: 'Permanent failures and invalid messages; the reason is in the DLQ record headers.',
-          targets: [[`sum by (topic, group) (increase(ml_connector_messages_total${dlq}[$__rate_interval]))`, '{{group}} {{topic}}']],
+          targets: [
+            [
+              `sum by (topic, group) (increase(ml_connector_messages_total${dlq}[$__rate_interval]))`,
+              '{{group}} {{topic}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Retries by group',
           description: 'Retryable failures handled with backoff before success, parking or the DLQ.',
           unit: 'ops',
-          targets: [[`sum by (group) (rate(ml_connector_messages_total${sel({ extra: 'outcome="retried"' })}[$__rate_interval]))`, '{{group}}']],
+          targets: [
+            [
+              `sum by (group) (rate(ml_connector_messages_total${sel({ extra: 'outcome="retried"' })}[$__rate_interval]))`,
+              '{{group}}',
+            ],
+          ],
         }),
       ],
     },
@@ -64,13 +78,22 @@ module.exports = dashboard({
           description: 'Alerts warn after 30 minutes and page after 4 hours.',
           unit: 's',
           targets: [[`max by (group) (ml_connector_parked_oldest_age_seconds${n})`, '{{group}}']],
-          thresholds: [[1800, 'orange'], [14400, 'red']],
+          thresholds: [
+            [1800, 'orange'],
+            [14400, 'red'],
+          ],
         }),
         timeseries({
           title: 'Parking activity by group',
-          description: 'parked: a message joined the lot; still_parked: a resume attempt found the connection still down.',
+          description:
+            'parked: a message joined the lot; still_parked: a resume attempt found the connection still down.',
           unit: 'ops',
-          targets: [[`sum by (group, outcome) (rate(ml_connector_messages_total${sel({ extra: 'outcome=~"parked|still_parked"' })}[$__rate_interval]))`, '{{group}} {{outcome}}']],
+          targets: [
+            [
+              `sum by (group, outcome) (rate(ml_connector_messages_total${sel({ extra: 'outcome=~"parked|still_parked"' })}[$__rate_interval]))`,
+              '{{group}} {{outcome}}',
+            ],
+          ],
         }),
       ],
     },

@@ -31,8 +31,16 @@ module.exports = dashboard({
           description: 'Share of calls over the selected range that did not answer 2xx.',
           unit: 'percentunit',
           decimals: 2,
-          targets: [[`sum(increase(ml_connector_external_calls_total${errors}[$__range])) / sum(increase(ml_connector_external_calls_total${c}[$__range]))`, 'errors']],
-          thresholds: [[0.01, 'orange'], [0.05, 'red']],
+          targets: [
+            [
+              `sum(increase(ml_connector_external_calls_total${errors}[$__range])) / sum(increase(ml_connector_external_calls_total${c}[$__range]))`,
+              'errors',
+            ],
+          ],
+          thresholds: [
+            [0.01, 'orange'],
+            [0.05, 'red'],
+          ],
         }),
       ],
     },
@@ -44,26 +52,46 @@ module.exports = dashboard({
           description: 'status is the HTTP status, or an error code when there was no answer (timeout, reset).',
           unit: 'reqps',
           stack: true,
-          targets: [[`sum by (system, status) (rate(ml_connector_external_calls_total${c}[$__rate_interval]))`, '{{system}} {{status}}']],
+          targets: [
+            [
+              `sum by (system, status) (rate(ml_connector_external_calls_total${c}[$__rate_interval]))`,
+              '{{system}} {{status}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Error ratio by system',
           description: 'Share of calls that did not answer 2xx.',
           unit: 'percentunit',
           min: 0,
-          targets: [[`sum by (system) (rate(ml_connector_external_calls_total${errors}[$__rate_interval])) / sum by (system) (rate(ml_connector_external_calls_total${c}[$__rate_interval]))`, '{{system}}']],
+          targets: [
+            [
+              `sum by (system) (rate(ml_connector_external_calls_total${errors}[$__rate_interval])) / sum by (system) (rate(ml_connector_external_calls_total${c}[$__rate_interval]))`,
+              '{{system}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Latency p95 by operation',
           description: 'Per system and operation, all connections together.',
           unit: 's',
-          targets: [[quantile(0.95, 'ml_connector_external_call_duration_seconds', sel(), { by: ['system', 'operation'] }), '{{system}} {{operation}}']],
+          targets: [
+            [
+              quantile(0.95, 'ml_connector_external_call_duration_seconds', sel(), { by: ['system', 'operation'] }),
+              '{{system}} {{operation}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Calls by operation',
           description: 'Which operations use the quota.',
           unit: 'reqps',
-          targets: [[`sum by (system, operation) (rate(ml_connector_external_calls_total${c}[$__rate_interval]))`, '{{system}} {{operation}}']],
+          targets: [
+            [
+              `sum by (system, operation) (rate(ml_connector_external_calls_total${c}[$__rate_interval]))`,
+              '{{system}} {{operation}}',
+            ],
+          ],
         }),
       ],
     },
@@ -74,7 +102,12 @@ module.exports = dashboard({
           title: '429s by system and connection',
           description: 'Sustained 429s mean another app shares the quota or the service shares add up to more than it.',
           unit: 'reqps',
-          targets: [[`sum by (system, connection) (rate(ml_connector_rate_limited_total${c}[$__rate_interval]))`, '{{system}} {{connection}}']],
+          targets: [
+            [
+              `sum by (system, connection) (rate(ml_connector_rate_limited_total${c}[$__rate_interval]))`,
+              '{{system}} {{connection}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Circuit state',
@@ -82,7 +115,10 @@ module.exports = dashboard({
           min: 0,
           max: 1,
           targets: [[`max by (system, connection) (ml_connector_breaker_open${c})`, '{{system}} {{connection}}']],
-          thresholds: [[0.5, 'orange'], [1, 'red']],
+          thresholds: [
+            [0.5, 'orange'],
+            [1, 'red'],
+          ],
         }),
       ],
     },

@@ -17,14 +17,22 @@ module.exports = dashboard({
           title: 'Total lag',
           description: 'Messages behind the high watermarks, all groups.',
           targets: [[`sum(ml_connector_consumer_lag${n}) or vector(0)`, 'lag']],
-          thresholds: [[1000, 'orange'], [10000, 'red']],
+          thresholds: [
+            [1000, 'orange'],
+            [10000, 'red'],
+          ],
         }),
         stat({
           title: 'Handled per second',
           description: 'Messages handled successfully, all groups.',
           unit: 'ops',
           decimals: 1,
-          targets: [[`sum(rate(ml_connector_messages_total${sel({ extra: 'outcome="handled"' })}[5m])) or vector(0)`, 'handled']],
+          targets: [
+            [
+              `sum(rate(ml_connector_messages_total${sel({ extra: 'outcome="handled"' })}[5m])) or vector(0)`,
+              'handled',
+            ],
+          ],
         }),
         stat({
           title: 'Produce latency p99',
@@ -32,7 +40,10 @@ module.exports = dashboard({
           unit: 's',
           decimals: 3,
           targets: [[quantile(0.99, 'ml_connector_produce_duration_seconds', n, { window: '$__range' }), 'p99']],
-          thresholds: [[0.1, 'orange'], [1, 'red']],
+          thresholds: [
+            [0.1, 'orange'],
+            [1, 'red'],
+          ],
         }),
       ],
     },
@@ -47,20 +58,32 @@ module.exports = dashboard({
         timeseries({
           title: 'Lag by partition (top 10)',
           description: 'A single hot partition points at one key (connection, order) holding the others up.',
-          targets: [[`topk(10, max by (group, topic, partition) (ml_connector_consumer_lag${n}))`, '{{group}} {{topic}}/{{partition}}']],
+          targets: [
+            [
+              `topk(10, max by (group, topic, partition) (ml_connector_consumer_lag${n}))`,
+              '{{group}} {{topic}}/{{partition}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Messages by group and outcome',
           description: 'handled, retried, parked, still_parked, dead_lettered.',
           unit: 'ops',
           stack: true,
-          targets: [[`sum by (group, outcome) (rate(ml_connector_messages_total${n}[$__rate_interval]))`, '{{group}} {{outcome}}']],
+          targets: [
+            [
+              `sum by (group, outcome) (rate(ml_connector_messages_total${n}[$__rate_interval]))`,
+              '{{group}} {{outcome}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Handling time p95 by group',
           description: 'Time to handle one message, retries included.',
           unit: 's',
-          targets: [[quantile(0.95, 'ml_connector_message_handle_duration_seconds', n, { by: ['group'] }), '{{group}}']],
+          targets: [
+            [quantile(0.95, 'ml_connector_message_handle_duration_seconds', n, { by: ['group'] }), '{{group}}'],
+          ],
         }),
       ],
     },
@@ -81,7 +104,9 @@ module.exports = dashboard({
           description: 'Messages written to each topic.',
           unit: 'ops',
           stack: true,
-          targets: [[`sum by (topic) (rate(ml_connector_produce_duration_seconds_count${n}[$__rate_interval]))`, '{{topic}}']],
+          targets: [
+            [`sum by (topic) (rate(ml_connector_produce_duration_seconds_count${n}[$__rate_interval]))`, '{{topic}}'],
+          ],
         }),
       ],
     },

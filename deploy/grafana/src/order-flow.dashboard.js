@@ -17,7 +17,9 @@ module.exports = dashboard({
         stat({
           title: 'Orders needing attention',
           description: 'Ledger entries in NEEDS_MAPPING, PARKED, CONFLICT or FAILED: none of them clears by itself.',
-          targets: [[`sum(ml_connector_orders_by_state${sel({ connection: true, extra: attention })}) or vector(0)`, 'orders']],
+          targets: [
+            [`sum(ml_connector_orders_by_state${sel({ connection: true, extra: attention })}) or vector(0)`, 'orders'],
+          ],
           thresholds: [[1, 'orange']],
         }),
         stat({
@@ -32,12 +34,20 @@ module.exports = dashboard({
           unit: 's',
           decimals: 1,
           targets: [[quantile(0.95, 'ml_connector_order_latency_seconds', c, { window: '$__range' }), 'p95']],
-          thresholds: [[30, 'orange'], [120, 'red']],
+          thresholds: [
+            [30, 'orange'],
+            [120, 'red'],
+          ],
         }),
         stat({
           title: 'Webhooks rejected in range',
           description: 'Deliveries that failed verification or validation (see the reasons below).',
-          targets: [[`sum(increase(ml_connector_webhooks_total${sel({ connection: true, extra: 'outcome="rejected"' })}[$__range])) or vector(0)`, 'rejected']],
+          targets: [
+            [
+              `sum(increase(ml_connector_webhooks_total${sel({ connection: true, extra: 'outcome="rejected"' })}[$__range])) or vector(0)`,
+              'rejected',
+            ],
+          ],
           thresholds: [[1, 'orange']],
         }),
       ],
@@ -47,16 +57,27 @@ module.exports = dashboard({
       panels: [
         timeseries({
           title: 'Deliveries by outcome',
-          description: 'accepted, duplicate, rejected, or unavailable (answered 503: Kafka did not acknowledge in time).',
+          description:
+            'accepted, duplicate, rejected, or unavailable (answered 503: Kafka did not acknowledge in time).',
           unit: 'reqps',
           stack: true,
-          targets: [[`sum by (system, outcome) (rate(ml_connector_webhooks_total${c}[$__rate_interval]))`, '{{system}} {{outcome}}']],
+          targets: [
+            [
+              `sum by (system, outcome) (rate(ml_connector_webhooks_total${c}[$__rate_interval]))`,
+              '{{system}} {{outcome}}',
+            ],
+          ],
         }),
         timeseries({
           title: 'Rejected deliveries by reason',
           description: 'Reason codes of rejected deliveries (signature, store id, body size, schema).',
           unit: 'reqps',
-          targets: [[`sum by (system, reason) (rate(ml_connector_webhooks_total${sel({ connection: true, extra: 'outcome="rejected"' })}[$__rate_interval]))`, '{{system}} {{reason}}']],
+          targets: [
+            [
+              `sum by (system, reason) (rate(ml_connector_webhooks_total${sel({ connection: true, extra: 'outcome="rejected"' })}[$__rate_interval]))`,
+              '{{system}} {{reason}}',
+            ],
+          ],
         }),
       ],
     },
@@ -68,7 +89,9 @@ module.exports = dashboard({
           description: 'Orders and refunds entering each ledger state.',
           unit: 'ops',
           stack: true,
-          targets: [[`sum by (state) (rate(ml_connector_order_sync_transitions_total${c}[$__rate_interval]))`, '{{state}}']],
+          targets: [
+            [`sum by (state) (rate(ml_connector_order_sync_transitions_total${c}[$__rate_interval]))`, '{{state}}'],
+          ],
         }),
         timeseries({
           title: 'Ledger entries by state',
@@ -90,7 +113,12 @@ module.exports = dashboard({
           description: 'bc-writer consumer outcomes on the order-signal topic.',
           unit: 'ops',
           stack: true,
-          targets: [[`sum by (outcome) (rate(ml_connector_messages_total${sel({ extra: 'topic="bigcommerce.order-signal.v1"' })}[$__rate_interval]))`, '{{outcome}}']],
+          targets: [
+            [
+              `sum by (outcome) (rate(ml_connector_messages_total${sel({ extra: 'topic="bigcommerce.order-signal.v1"' })}[$__rate_interval]))`,
+              '{{outcome}}',
+            ],
+          ],
         }),
       ],
     },

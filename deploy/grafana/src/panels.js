@@ -22,7 +22,13 @@ function quantile(q, metric, selector, { by = [], window = '$__rate_interval' } 
 }
 
 function target(expr, legendFormat, index) {
-  return { refId: String.fromCharCode(65 + index), datasource: DATASOURCE, expr, legendFormat: legendFormat ?? '__auto', range: true };
+  return {
+    refId: String.fromCharCode(65 + index),
+    datasource: DATASOURCE,
+    expr,
+    legendFormat: legendFormat ?? '__auto',
+    range: true,
+  };
 }
 
 /**
@@ -116,12 +122,25 @@ function queryVariable(name, label, query) {
 /** The variables every dashboard has: data source, namespace and (optionally) connection. */
 function variables({ connection }) {
   const list = [
-    { name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', current: {}, hide: 0, refresh: 1, regex: '' },
+    {
+      name: 'datasource',
+      label: 'Data source',
+      type: 'datasource',
+      query: 'prometheus',
+      current: {},
+      hide: 0,
+      refresh: 1,
+      regex: '',
+    },
     queryVariable('namespace', 'Namespace', 'label_values(ml_connector_process_process_start_time_seconds, namespace)'),
   ];
   if (connection) {
     list.push(
-      queryVariable('connection', 'Connection', 'label_values(ml_connector_external_calls_total{namespace=~"$namespace"}, connection)'),
+      queryVariable(
+        'connection',
+        'Connection',
+        'label_values(ml_connector_external_calls_total{namespace=~"$namespace"}, connection)',
+      ),
     );
   }
   return list;
@@ -133,7 +152,14 @@ function layout(rows) {
   let y = 0;
   let id = 1;
   for (const row of rows) {
-    panels.push({ type: 'row', title: row.title, id: id++, collapsed: false, gridPos: { h: 1, w: 24, x: 0, y }, panels: [] });
+    panels.push({
+      type: 'row',
+      title: row.title,
+      id: id++,
+      collapsed: false,
+      gridPos: { h: 1, w: 24, x: 0, y },
+      panels: [],
+    });
     y += 1;
     let x = 0;
     let rowHeight = 0;
@@ -173,7 +199,16 @@ function dashboard(spec) {
     fiscalYearStartMonth: 0,
     liveNow: false,
     weekStart: '',
-    links: [{ title: 'ml-connector', type: 'dashboards', tags: ['ml-connector'], asDropdown: true, includeVars: true, keepTime: true }],
+    links: [
+      {
+        title: 'ml-connector',
+        type: 'dashboards',
+        tags: ['ml-connector'],
+        asDropdown: true,
+        includeVars: true,
+        keepTime: true,
+      },
+    ],
     annotations: {
       list: [
         {

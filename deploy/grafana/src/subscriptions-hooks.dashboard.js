@@ -18,7 +18,11 @@ module.exports = dashboard({
           description: 'Renewal starts 36 hours before expiry; under 24 hours means renewals fail.',
           unit: 's',
           targets: [[`min(ml_connector_subscription_expiry_seconds${c})`, 'expiry']],
-          thresholds: [[0, 'red'], [21600, 'orange'], [86400, 'green']],
+          thresholds: [
+            [0, 'red'],
+            [21600, 'orange'],
+            [86400, 'green'],
+          ],
         }),
         stat({
           title: 'Inactive hooks',
@@ -29,7 +33,9 @@ module.exports = dashboard({
         stat({
           title: 'Subscriptions recreated in range',
           description: 'BC deletes a subscription when its URL answers a notification with a 4xx.',
-          targets: [[`sum(increase(ml_connector_subscription_recreated_total${c}[$__range])) or vector(0)`, 'recreated']],
+          targets: [
+            [`sum(increase(ml_connector_subscription_recreated_total${c}[$__range])) or vector(0)`, 'recreated'],
+          ],
           thresholds: [[1, 'orange']],
         }),
         stat({
@@ -47,8 +53,16 @@ module.exports = dashboard({
           title: 'Subscription expiry by resource',
           description: 'Time left on each BC subscription; a healthy line is a sawtooth.',
           unit: 's',
-          targets: [[`min by (connection, resource) (ml_connector_subscription_expiry_seconds${c})`, '{{connection}} {{resource}}']],
-          thresholds: [[0, 'red'], [86400, 'green']],
+          targets: [
+            [
+              `min by (connection, resource) (ml_connector_subscription_expiry_seconds${c})`,
+              '{{connection}} {{resource}}',
+            ],
+          ],
+          thresholds: [
+            [0, 'red'],
+            [86400, 'green'],
+          ],
         }),
         timeseries({
           title: 'Hooks active by scope',
@@ -66,7 +80,9 @@ module.exports = dashboard({
           title: 'Poll watermark age by stream',
           description: 'How far behind now each delta poll watermark is; it grows when polls fail.',
           unit: 's',
-          targets: [[`max by (connection, stream) (ml_connector_poll_watermark_age_seconds${c})`, '{{connection}} {{stream}}']],
+          targets: [
+            [`max by (connection, stream) (ml_connector_poll_watermark_age_seconds${c})`, '{{connection}} {{stream}}'],
+          ],
         }),
         timeseries({
           title: 'Scheduler leaders by connection',
