@@ -19,20 +19,23 @@ function schemaAt(schema, root, keys) {
   return node?.$ref ? root.definitions[node.$ref.replace('#/definitions/', '')] : node;
 }
 
-/** Keys of values.yaml as paths, with whether the line above is a `# -- ` comment. Block lists are not used there. */
+/**
+ * Keys of values.yaml as paths, each with whether the comment block right above it opens with `# -- `.
+ * Block lists are not used in values.yaml, so indentation alone gives the path.
+ */
 function valuesKeys(text) {
   const keys = [];
   const stack = [];
-  let previous = '';
+  let block = [];
   for (const line of text.split('\n')) {
     const match = /^(\s*)([A-Za-z0-9_.-]+):(\s|$)/.exec(line);
     if (match) {
       const indent = match[1].length;
       while (stack.length > 0 && stack.at(-1).indent >= indent) stack.pop();
       stack.push({ indent, key: match[2] });
-      keys.push({ path: stack.map((s) => s.key), documented: /^\s*# -- \S/.test(previous) });
+      keys.push({ path: stack.map((s) => s.key), documented: /^\s*# -- \S/.test(block[0] ?? '') });
     }
-    if (line.trim() !== '') previous = line;
+    block = /^\s*#/.test(line) ? [...block, line] : [];
   }
   return keys;
 }
