@@ -16,6 +16,8 @@ const ingressEnv = z.object({
   DEDUP_MAX_ENTRIES: positiveInt(200_000, 10_000_000),
   /** A delivery not acknowledged by the broker within this is answered 503 (it may still be written: see dedup). */
   PUBLISH_TIMEOUT_MS: positiveInt(5000, 120_000),
+  /** How long an idle producer waits for more deliveries to share a produce request (Kafka's linger.ms). */
+  KAFKA_LINGER_MS: z.coerce.number().int().min(0).max(100).default(1),
   /** Sent as Retry-After (seconds) with every 503. */
   RETRY_AFTER_SECONDS: positiveInt(30, 3600),
   /** BC notification bodies: 1000 entries of up to ~1 KiB each fit with room to spare. */
@@ -52,6 +54,7 @@ export interface IngressConfig {
   readonly dedupTtlMs: number;
   readonly dedupMaxEntries: number;
   readonly publishTimeoutMs: number;
+  readonly lingerMs: number;
   readonly retryAfterSeconds: number;
   readonly bcMaxBodyBytes: number;
   readonly connectionCacheMs: number;
@@ -84,6 +87,7 @@ export function loadIngressConfig(env: NodeJS.ProcessEnv = process.env): Ingress
     dedupTtlMs: e.DEDUP_TTL_SECONDS * 1000,
     dedupMaxEntries: e.DEDUP_MAX_ENTRIES,
     publishTimeoutMs: e.PUBLISH_TIMEOUT_MS,
+    lingerMs: e.KAFKA_LINGER_MS,
     retryAfterSeconds: e.RETRY_AFTER_SECONDS,
     bcMaxBodyBytes: e.BC_MAX_BODY_BYTES,
     connectionCacheMs: e.CONNECTION_CACHE_MS,

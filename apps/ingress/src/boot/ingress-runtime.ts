@@ -80,6 +80,7 @@ export class IngressRuntime {
       maxBatchMessages: 5000,
       maxQueuedMessages: 50_000,
       stallMs: config.publishTimeoutMs,
+      lingerMs: config.lingerMs,
       onSend: ({ messages, seconds, ok }) => {
         produceSeconds.observe({ outcome: ok ? 'acked' : 'failed' }, seconds);
         produceBatchRecords.observe(messages);

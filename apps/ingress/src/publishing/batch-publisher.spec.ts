@@ -137,6 +137,21 @@ describe('BatchPublisher', () => {
     expect(drained.settled).toBe(true);
   });
 
+  it('lets a submission that finds the producer idle wait lingerMs for company', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const { broker, publisher } = setup({ lingerMs: 2 });
+      void publisher.submit([msg('a')]);
+      jest.advanceTimersByTime(1);
+      void publisher.submit([msg('b')]);
+      expect(broker.sends).toHaveLength(0);
+      jest.advanceTimersByTime(1);
+      expect(broker.sends.map((s) => s.map((m) => m.key))).toEqual([['a', 'b']]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('reports each send to the observer', async () => {
     const seen: Array<{ messages: number; ok: boolean }> = [];
     const { broker, publisher } = setup({ onSend: ({ messages, ok }) => seen.push({ messages, ok }) });

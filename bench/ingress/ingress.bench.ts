@@ -1,0 +1,235 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from '@mlc/testing';
+import { BenchReport, ServerFigures, writeReport } from './bench-report';
+import { cpuSecondsOf, deliveryFactory, describeMachine, memoryOf, registerBenchConnection } from './bench-fixture';
+import { closedLoop, LoadRequest, openLoop } from './load-generator';
+
+/*
+ * Ingress throughput and latency with acks=all on the local broker, the ingress pinned to one core, beside a bare
+ * node:http server that only verifies the signature (the floor for this machine). Usage (after `make build`, with the
+ * local stack up):  bash bench/ingress/run.sh [--duration 15] [--connections 64] [--rate 1000] [--warmup 3]
+ */
+interface Options {
+  readonly duration: number;
+  readonly connections: number;
+  readonly rate: number;
+  readonly warmup: number;
+  readonly out: string;
+}
+
+const ROOT = repoRoot();
+const INGRESS_MAIN = path.join(ROOT, 'dist/apps/ingress/src/main.js');
+const BARE_MAIN = path.join(ROOT, 'dist/bench/ingress/bare-server.js');
+const SERVER_CORE = '0';
+
+function options(argv: string[]): Options {
+  const flag = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  const outIndex = argv.indexOf('--out');
+  return {
+    duration: flag('duration', 15),
+    connections: flag('connections', 64),
+    rate: flag('rate', 1000),
+    warmup: flag('warmup', 3),
+    out: outIndex >= 0 ? String(argv[outIndex + 1]) : path.join(ROOT, 'bench/results'),
+  };
+}
+
+const canPin = os.cpus().length > 1 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/** Runs `node <args>` pinned to core 0 when taskset exists; the load generator keeps to the other cores. */
+function startPinned(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const command = canPin ? ['taskset', '-c', SERVER_CORE, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(command[0]!, command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, output: () => output };
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Warm-up, then the closed-loop maximum, then the open loop at the fixed rate. */
+async function measure(
+  name: string,
+  pid: number,
+  origin: string,
+  next: () => LoadRequest,
+  o: Options,
+): Promise<ServerFigures> {
+  const idle = memoryOf(pid).rssMiB;
+  await closedLoop(origin, o.connections, o.warmup, next);
+  const cpuBefore = cpuSecondsOf(pid);
+  const max = await closedLoop(origin, o.connections, o.duration, next);
+  const cpuPercentAtMax = Math.round(((cpuSecondsOf(pid) - cpuBefore) / max.seconds) * 100);
+  const afterMax = memoryOf(pid).rssMiB;
+  await new Promise((r) => setTimeout(r, 1000));
+  const fixedRate = await openLoop(origin, o.rate, o.duration, next);
+  const after = memoryOf(pid);
+  process.stdout.write(
+    `${name}: ${max.perSecond}/s max (p99 ${max.latencyMs.p99} ms), p99 ${fixedRate.latencyMs.p99} ms at ${o.rate}/s\n`,
+  );
+  return {
+    name,
+    max,
+    cpuPercentAtMax,
+    fixedRate,
+    rssMiB: { idle, afterMax, afterFixedRate: after.rssMiB, peak: after.peakRssMiB },
+  };
+}
+
+async function runBare(secret: string, next: () => LoadRequest, o: Options): Promise<ServerFigures> {
+  const port = await freePort();
+  const { child, output } = startPinned([BARE_MAIN, String(port), secret], { PATH: process.env['PATH'] });
+  try {
+    await until('the bare server', async () => output().includes('listening'));
+    return await measure('bare node:http + signature check', child.pid!, `http://127.0.0.1:${port}`, next, o);
+  } finally {
+    await stop(child);
+  }
+}
+
+async function runIngress(masterKey: string, next: () => LoadRequest, o: Options): Promise<ServerFigures> {
+  const port = await freePort();
+  const env = {
+    PATH: process.env['PATH'],
+    MASTER_KEY: masterKey,
+    INGRESS_PORT: String(port),
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    SCHEMA_REGISTRY_URL: process.env['SCHEMA_REGISTRY_URL'] ?? 'http://127.0.0.1:8081/apis/ccompat/v7',
+    DATABASE_URL: process.env['DATABASE_URL'] ?? 'postgres://mlc:mlc@127.0.0.1:5432/ml_connector',
+    LOG_LEVEL: 'warn',
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  const { child, output } = startPinned([INGRESS_MAIN], env);
+  try {
+    await until('ingress to be ready', async () => (await fetch(`${origin}/health/ready`)).status === 200).catch(
+      (err) => {
+        throw new Error(`${(err as Error).message}\n${output()}`);
+      },
+    );
+    const figures = await measure('ingress (Nest, verify, zod, acks=all)', child.pid!, origin, next, o);
+    return { ...figures, notes: await produceNotes(origin) };
+  } finally {
+    await stop(child);
+  }
+}
+
+/** Mean records per produce request and mean produce latency, from the ingress's own histograms. */
+async function produceNotes(origin: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  const value = (line: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(line))
+        ?.split(' ')
+        .pop() ?? NaN,
+    );
+  const batches = value('ml_connector_kafka_produce_batch_records_count');
+  const records = value('ml_connector_kafka_produce_batch_records_sum');
+  const seconds = value('ml_connector_kafka_produce_duration_seconds_sum{outcome="acked"}');
+  return {
+    produceRequests: batches,
+    meanRecordsPerProduce: Math.round((records / batches) * 10) / 10,
+    meanProduceMs: Math.round((seconds / batches) * 10000) / 10,
+  };
+}
+
+function summarise(o: Options, bare: ServerFigures, ingress: ServerFigures): BenchReport {
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const fixedOk = ingress.fixedRate.ok === ingress.fixedRate.sent;
+  return {
+    benchmark: 'ingress',
+    at: new Date().toISOString(),
+    machine: describeMachine(),
+    setup: {
+      serverPinnedToCore: canPin ? SERVER_CORE : 'not pinned (taskset unavailable or one core)',
+      loadGenerator: 'undici keep-alive pool in the benchmark process (other cores)',
+      closedLoopConnections: o.connections,
+      fixedRatePerSecond: o.rate,
+      phaseSeconds: o.duration,
+      warmupSeconds: o.warmup,
+      deliveries: 'store/order/created, unique, Standard Webhooks signature',
+      kafka: 'local single broker, acks=all, idempotent producer',
+    },
+    servers: [bare, ingress],
+    ratios: {
+      'ingress/bare max throughput': ratio(ingress.max.perSecond, bare.max.perSecond),
+      'ingress/bare p99 at fixed rate': ratio(ingress.fixedRate.latencyMs.p99, bare.fixedRate.latencyMs.p99),
+      'ingress/bare peak RSS': ratio(ingress.rssMiB.peak, bare.rssMiB.peak),
+    },
+    targets: [
+      {
+        target: '>= 2000 signed webhooks/s on one core (acks=all)',
+        measured: `${ingress.max.perSecond}/s`,
+        met: ingress.max.perSecond >= 2000,
+      },
+      {
+        target: `p99 < 50 ms at ${o.rate}/s`,
+        measured: `p99 ${ingress.fixedRate.latencyMs.p99} ms, ${ingress.fixedRate.ok}/${ingress.fixedRate.sent} answered 200`,
+        met: ingress.fixedRate.latencyMs.p99 < 50 && fixedOk,
+      },
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const o = options(process.argv.slice(2));
+  for (const file of [INGRESS_MAIN, BARE_MAIN]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run "node scripts/build.js" first`);
+  }
+  if (canPin)
+    spawnSync('taskset', ['-a', '-cp', `1-${os.cpus().length - 1}`, String(process.pid)], { stdio: 'ignore' });
+  const masterKey = process.env['MASTER_KEY'] ?? randomBytes(32).toString('base64');
+  const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://mlc:mlc@127.0.0.1:5432/ml_connector';
+  const conn = await registerBenchConnection(databaseUrl, masterKey);
+  try {
+    const bare = await runBare(conn.clientSecret, deliveryFactory(conn), o);
+    const ingress = await runIngress(masterKey, deliveryFactory(conn), o);
+    const report = summarise(o, bare, ingress);
+    const written = writeReport(o.out, report);
+    process.stdout.write(`results: ${written.json}, ${written.markdown}\n`);
+    for (const t of report.targets) process.stdout.write(`${t.met ? 'met' : 'MISSED'}: ${t.target} (${t.measured})\n`);
+  } finally {
+    await conn.remove();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`ingress bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

