@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { loadConfig } from '@mlc/platform-config';
+import { serviceEnvSchema } from '@mlc/service-kit';
+
+const commaList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .optional();
+
+/** bc-writer's variables on top of every service's (DESIGN.md section 10). */
+export const bcWriterEnvSchema = serviceEnvSchema(3002).extend({
+  /** Consumer group of `bigcommerce.order-signal.v1`. */
+  BC_WRITER_ORDER_GROUP: z.string().min(1).default('bc-writer.orders'),
+  /** Consumer group of `businesscentral.customer-changed.v1` (customer cache invalidation). */
+  BC_WRITER_CUSTOMER_GROUP: z.string().min(1).default('bc-writer.customers'),
+  /** Serve only these connections (sharding, tests); unset serves every connection in the registry. */
+  BC_WRITER_CONNECTIONS: commaList,
+  /** Partitions handled at once; orders of one key stay serial either way. */
+  BC_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(3),
+  /** How long a kept SKU -> item link is trusted before the item is read again (blocked, deleted). */
+  BC_WRITER_ITEM_LINK_TTL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** How long BC reference data (G/L accounts, currencies, local currency) is cached per connection. */
+  BC_WRITER_REFERENCE_TTL_MS: z.coerce.number().int().min(0).default(600_000),
+  /** How often parked connections are resumed and unpublished order states are re-sent. */
+  BC_WRITER_RESUME_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+});
+
+export type BcWriterConfig = z.infer<typeof bcWriterEnvSchema>;
+
+export function loadBcWriterConfig(env: NodeJS.ProcessEnv = process.env): BcWriterConfig {
+  return loadConfig(bcWriterEnvSchema, env);
+}

@@ -1,0 +1,241 @@
+import { randomBytes } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { BusinessCentral, createBusinessCentral } from '@mlc/business-central';
+import {
+  bigcommerceOrderSignalV1,
+  businesscentralCustomerChangedV1,
+  syncOrderStateV1,
+  type TopicValue,
+} from '@mlc/contracts';
+import { CONNECTIONS_MIGRATIONS, CONNECTIONS_SCHEMA, ConnectionRegistry } from '@mlc/connections';
+import { masterKeyFromBase64, SecretBox } from '@mlc/platform-crypto';
+import { ConsumerPipeline, createKafka, EventProducer, InMemoryParkingLot, SchemaSerde } from '@mlc/platform-kafka';
+import { createLogger } from '@mlc/platform-observability';
+import { DataSource, openDatabase } from '@mlc/platform-persistence';
+import type { Kafka } from 'kafkajs';
+import { eventually, stackEnv, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
+import { BcWriterModule } from '../bc-writer.module';
+import { loadBcWriterConfig } from '../config';
+import { BC_WRITER_SCHEMA } from '../persistence/bc-writer.migrations';
+
+export type OrderState = TopicValue<typeof syncOrderStateV1>;
+type Signal = TopicValue<typeof bigcommerceOrderSignalV1>;
+
+/** G/L accounts of the sandbox chart, for connection settings. */
+/** The sandbox's one company (apps/sandbox README). */
+export const SANDBOX_COMPANY_ID = '5a3a1c2e-7b1d-4c1f-9f0e-2d4c6b8a0c01';
+
+export const SANDBOX_ACCOUNTS = {
+  shipping: '40400',
+  handling: '40410',
+  wrapping: '40420',
+  giftCertificateLiability: '22100',
+  refunds: '40900',
+  storeTax: '22500',
+};
+
+/**
+ * bc-writer's Nest module running in-process against a sandbox process and the real local stack, with its own
+ * consumer groups and connections (served exclusively by this instance), plus what tests need to drive it:
+ * publishing signals like ingress does, reading the ledger, BC and the emitted order states.
+ */
+export class WriterHarness {
+  private constructor(
+    readonly sandbox: SandboxProcess,
+    readonly bc: BusinessCentral,
+    readonly db: DataSource,
+    readonly registry: ConnectionRegistry,
+    readonly producer: EventProducer,
+    /** Order states published to Kafka for this harness's connections, as consumed. */
+    readonly states: OrderState[],
+    readonly masterKey: string,
+    private readonly cleanup: Array<() => Promise<unknown>>,
+  ) {}
+
+  /** Starts the writer serving connections named `names` (ids made unique); add each with `connect`. */
+  static async start(names: readonly string[], env: Record<string, string> = {}) {
+    const cleanup: Array<() => Promise<unknown>> = [];
+    const sandbox = await startSandboxProcess();
+    cleanup.push(() => sandbox.stop());
+    await sandbox.control.seed({ products: 30, customers: 6, seed: 7 });
+    const masterKey = randomBytes(32).toString('base64');
+    const registryDb = await openDatabase({ url: stackEnv.DATABASE_URL, schema: CONNECTIONS_SCHEMA, migrations: CONNECTIONS_MIGRATIONS });
+    cleanup.push(() => registryDb.destroy());
+    const registry = new ConnectionRegistry(registryDb, new SecretBox(masterKeyFromBase64(masterKey)), 0);
+    const ids = Object.fromEntries(names.map((n) => [n, uniqueName(`bcw-${n}`).slice(0, 60)]));
+    const writerEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...sandbox.env,
+      MASTER_KEY: masterKey,
+      DATABASE_URL: stackEnv.DATABASE_URL,
+      BC_WRITER_ORDER_GROUP: uniqueName('bcw-orders'),
+      BC_WRITER_CUSTOMER_GROUP: uniqueName('bcw-customers'),
+      BC_WRITER_CONNECTIONS: Object.values(ids).join(','),
+      BC_WRITER_RESUME_INTERVAL_MS: '300',
+      LOG_LEVEL: process.env.BCW_LOG_LEVEL ?? 'error',
+      ...env,
+    };
+    delete writerEnv.CONNECTION_ID;
+    const config = loadBcWriterConfig(writerEnv);
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'bcw-test', logger: createLogger('bcw-test', 'error') });
+    const collectorGroup = uniqueName('bcw-states');
+    // The shared topics hold every earlier run's messages: new groups start at their end, not at the beginning.
+    await positionAtEnd(kafka, config.BC_WRITER_ORDER_GROUP, bigcommerceOrderSignalV1.name);
+    await positionAtEnd(kafka, config.BC_WRITER_CUSTOMER_GROUP, businesscentralCustomerChangedV1.name);
+    await positionAtEnd(kafka, collectorGroup, syncOrderStateV1.name);
+    const app = await NestFactory.createApplicationContext(BcWriterModule.forRoot(config), { logger: false });
+    await app.init();
+    cleanup.push(() => app.close());
+    const db = await openDatabase({ url: stackEnv.DATABASE_URL, schema: BC_WRITER_SCHEMA, migrations: [] });
+    cleanup.push(() => db.destroy());
+    const serde = new SchemaSerde(config.SCHEMA_REGISTRY_URL);
+    const producer = new EventProducer(kafka, serde);
+    cleanup.push(() => producer.disconnect());
+    const bc = createBusinessCentral({ connectionId: 'bcw-test', tenantId: sandbox.env.BC_TENANT_ID!, environment: 'sandbox',
+      companyId: SANDBOX_COMPANY_ID, clientId: sandbox.env.BC_CLIENT_ID!, clientSecret: sandbox.env.BC_CLIENT_SECRET!,
+      apiUrl: sandbox.env.BC_API_URL, authorityUrl: sandbox.env.ENTRA_AUTHORITY_URL });
+    cleanup.push(() => bc.close());
+    const states: OrderState[] = [];
+    const wanted = new Set(Object.values(ids));
+    const collector = new ConsumerPipeline<OrderState>({
+      kafka, serde, producer, parking: new InMemoryParkingLot(), groupId: collectorGroup, topic: syncOrderStateV1,
+      logger: createLogger('bcw-test', 'error'), fromBeginning: true,
+      handler: async (value) => void (wanted.has(value.connectionId) && states.push(value)),
+    });
+    await collector.start();
+    cleanup.push(() => collector.stop());
+    const harness = new WriterHarness(sandbox, bc, db, registry, producer, states, masterKey, cleanup);
+    return { harness, ids };
+  }
+
+  /** Registers a connection (to the sandbox) with these order settings. */
+  async connect(id: string, orders: Record<string, unknown>): Promise<void> {
+    await this.registry.add(
+      {
+        id,
+        name: id,
+        bigcommerce: { storeHash: 'sandbox', storeId: '1001234567' },
+        businessCentral: { tenantId: this.sandbox.env.BC_TENANT_ID!, environment: 'sandbox', companyId: SANDBOX_COMPANY_ID,
+          clientId: this.sandbox.env.BC_CLIENT_ID! },
+        settings: { orders },
+        source: 'cli',
+      },
+      {
+        bigcommerceAccessToken: this.sandbox.env.BIGCOMMERCE_ACCESS_TOKEN!,
+        bigcommerceClientSecret: this.sandbox.env.BIGCOMMERCE_CLIENT_SECRET!,
+        bcClientSecret: this.sandbox.env.BC_CLIENT_SECRET!,
+        webhookKey: randomBytes(32).toString('base64'),
+      },
+    );
+  }
+
+  /** Order settings that sync into the sandbox company: its G/L accounts and the Austin tax area for new customers. */
+  async settings(prefix: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const taxArea = await this.bc.taxAreas.byCode('TX-AUSTIN');
+    return { externalDocumentPrefix: prefix, accounts: SANDBOX_ACCOUNTS, customer: { defaults: { taxAreaId: taxArea!.id } }, ...extra };
+  }
+
+  async stop(): Promise<void> {
+    for (const step of this.cleanup.reverse()) await step().catch(() => undefined);
+  }
+
+  /** Publishes an order signal the way ingress or the poller would. */
+  async signal(connectionId: string, orderId: number, extra: Partial<Signal> = {}): Promise<void> {
+    await this.producer.publish(bigcommerceOrderSignalV1, {
+      connectionId, orderId, kind: 'order', source: 'webhook', scope: 'store/order/created',
+      occurredAt: new Date().toISOString(), ...extra,
+    } satisfies Signal);
+  }
+
+  async ledger(connectionId: string, orderId: number): Promise<LedgerView | undefined> {
+    const rows: LedgerView[] = await this.db.query(
+      `select state, bc_document_id, bc_document_number, posted, last_error, customer_number, bc_invoice_id
+       from order_ledger where connection_id = $1 and order_id = $2`, [connectionId, orderId]);
+    return rows[0];
+  }
+
+  /** Waits until the order's ledger state is `state` (fails with the last state and error seen). */
+  async waitFor(connectionId: string, orderId: number, state: string, timeoutMs = 60_000): Promise<LedgerView> {
+    let last: LedgerView | undefined;
+    return eventually(`order ${orderId} to reach ${state}`, async () => {
+      last = await this.ledger(connectionId, orderId);
+      if (last?.state === state) return last;
+      if (last && Date.now() % 5000 < 120) process.stdout.write(`order ${orderId}: ${last.state} ${last.last_error ?? ''}\n`);
+      return undefined;
+    }, timeoutMs).catch((err: Error) => {
+      throw new Error(`${err.message}; last: ${JSON.stringify(last)}`);
+    });
+  }
+
+  async refunds(connectionId: string, orderId: number): Promise<RefundView[]> {
+    return this.db.query(
+      `select refund_id, state, bc_credit_memo_id, bc_credit_memo_number, posted, waiting_for_order, last_error
+       from refund_ledger where connection_id = $1 and order_id = $2 order by refund_id`, [connectionId, orderId]);
+  }
+
+  /** Order-state events of an order in the outbox (what was, or will be, published), in sequence. */
+  async outbox(connectionId: string, orderId: number): Promise<Array<OrderState & { published: boolean }>> {
+    const rows: Array<{ payload: OrderState; published_at: Date | null }> = await this.db.query(
+      `select payload, published_at from order_events where connection_id = $1 and order_id = $2 order by sequence`,
+      [connectionId, orderId]);
+    return rows.map((r) => ({ ...r.payload, published: r.published_at !== null }));
+  }
+
+  async attempts(connectionId: string, orderId: number): Promise<AttemptView[]> {
+    return this.db.query(
+      `select source, decision, outcome, error, bc_requests, bigcommerce_requests, transitions from sync_attempts
+       where connection_id = $1 and order_id = $2 order by id`, [connectionId, orderId]);
+  }
+
+  /** Business Central sales invoices (drafts and posted) carrying this externalDocumentNumber. */
+  invoices(externalDocumentNumber: string) {
+    return this.bc.salesInvoices.findByExternalDocumentNumber(externalDocumentNumber);
+  }
+
+  async setSettings(connectionId: string, orders: Record<string, unknown>): Promise<void> {
+    await this.registry.updateSettings(connectionId, { orders });
+  }
+}
+
+export interface LedgerView {
+  state: string;
+  bc_document_id: string | null;
+  bc_document_number: string | null;
+  posted: boolean;
+  last_error: string | null;
+  customer_number: string | null;
+  bc_invoice_id: string | null;
+}
+
+export interface RefundView {
+  refund_id: string;
+  state: string;
+  bc_credit_memo_id: string | null;
+  bc_credit_memo_number: string | null;
+  posted: boolean;
+  waiting_for_order: boolean;
+  last_error: string | null;
+}
+
+export interface AttemptView {
+  source: string;
+  decision: string | null;
+  outcome: string | null;
+  error: string | null;
+  bc_requests: Record<string, number>;
+  bigcommerce_requests: Record<string, number>;
+  transitions: Array<{ subject: string; from: string | null; to: string; event: string }>;
+}
+
+
+/** Commits a new consumer group's offsets at the current end of a topic. */
+export async function positionAtEnd(kafka: Kafka, groupId: string, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
