@@ -30,7 +30,7 @@ export interface WatcherOverrides {
 
 /**
  * The watcher's dependencies and their lifecycle: connects (waiting for Kafka, the registry and Postgres with a log
- * line), then starts the rescan consumer and the scheduler; on shutdown stops starting jobs, lets running ones
+ * line), then starts the scheduler and the rescan consumer; on shutdown stops starting jobs, lets running ones
  * finish, hands the leases over and disconnects.
  */
 export class WatcherRuntime {
@@ -54,7 +54,7 @@ export class WatcherRuntime {
     });
   }
 
-  /** Resolves once the consumer and the scheduler run. */
+  /** Resolves once the scheduler runs (the rescan consumer joins its group in the background). */
   async whenReady(): Promise<void> {
     await this.booting;
   }
@@ -100,7 +100,6 @@ export class WatcherRuntime {
       watches: async (id) => inScope(id) && (await ctx.registry.get(id)) !== undefined,
       onCrash: this.overrides.onCrash,
     }) as ConsumerPipeline<unknown>;
-    await this.consumer.start();
     this.scheduler = new WatchScheduler({
       holder: this.config.instanceId,
       schedule: this.config.schedule,
@@ -114,6 +113,11 @@ export class WatcherRuntime {
       onCrash: this.overrides.onCrash,
     });
     this.scheduler.start();
+    // Joining the group can wait out a crashed member's session; the schedule must not wait for it.
+    this.consumer.start().catch((err: unknown) => {
+      this.logger.fatal({ err: describeError(err) }, 'rescan consumer failed to start');
+      (this.overrides.onCrash ?? (() => process.exit(1)))(err);
+    });
     this.ready = true;
     this.logger.info({ instance: this.config.instanceId, schedule: this.config.schedule }, 'bc-watcher started');
   }

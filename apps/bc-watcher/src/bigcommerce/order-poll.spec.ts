@@ -7,12 +7,12 @@ import { OrderPoll, signalsFor } from './order-poll';
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 const TOPIC = 'bigcommerce.order-signal.v1';
 
-function setup() {
+function setup(overlapMs = 120_000) {
   let now = T0;
   const w = fakeWatch(() => now);
   const leases = new InMemoryLeaseStore(() => now);
   const marks = new InMemoryWatermarkStore(leases);
-  const poll = new OrderPoll(w.deps, marks);
+  const poll = new OrderPoll({ ...w.deps, schedule: { ...w.deps.schedule, overlapMs } }, marks);
   const order = (id: number, modifiedMs: number, refunded = '0.0000') =>
     w.store.seedOrder(buildOrder(id, { overrides: { date_modified: formatRfc2822(new Date(modifiedMs)), refunded_amount: refunded } }));
   return { ...w, leases, marks, poll, order, setNow: (ms: number) => (now = ms) };
@@ -46,6 +46,18 @@ describe('OrderPoll', () => {
     t.order(5, T0 - 5000);
     await t.poll.run('shop-1');
     expect(t.sink.values(TOPIC).map((v) => v.orderId)).toEqual([5, 5]);
+  });
+
+  it('does not signal again an order of the watermark second when the watermark has milliseconds', async () => {
+    const t = setup(0);
+    t.setNow(T0 + 753);
+    await t.leases.acquire('shop-1', 'replica-a', 30_000);
+    await t.poll.run('shop-1');
+    t.order(6, T0);
+    await t.poll.run('shop-1');
+    await t.poll.run('shop-1');
+    await t.poll.run('shop-1');
+    expect(t.sink.values(TOPIC).map((v) => v.orderId)).toEqual([6]);
   });
 
   it('reads past a full page by restarting from its last date, each order once', async () => {

@@ -53,7 +53,8 @@ export class OrderPoll {
       signalled += await this.flush(connectionId, batch, recent, mark);
     }
     await mark.completed(startedAt);
-    recent.prune(floor.getTime());
+    // The bound is sent in whole seconds, so the next poll reads back from this second's start.
+    recent.prune(Math.floor(floor.getTime() / 1000) * 1000);
     return signalled;
   }
 

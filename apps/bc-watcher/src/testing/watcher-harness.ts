@@ -69,7 +69,9 @@ export async function spawnWatcher(env: Record<string, string>): Promise<Watcher
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bc-watcher exited with ${child.exitCode}: ${out.slice(-2000)}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok).catch(() => false);
+    const ready = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(5000) })
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`bc-watcher not ready within 60 s: ${out.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -79,7 +81,7 @@ export async function spawnWatcher(env: Record<string, string>): Promise<Watcher
     child,
     output: () => out,
     metric: async (name, labels) => {
-      const text = await (await fetch(`${url}/metrics`)).text();
+      const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5000) })).text();
       const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
       const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
       return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
