@@ -16,6 +16,7 @@ import { KafkaOutcomeSink } from './push/outcome-sink';
 import { PushRecorder } from './push/push-recorder';
 import { CatalogFlushers } from './signals/catalog-flushers';
 import { catalogSignalsPipeline } from './signals/catalog-signals.consumer';
+import { ConnectionDirectory } from './signals/connection-directory';
 import { DurableCoalescer } from './signals/durable-coalescer';
 import { itemChangesPipeline } from './signals/item-changes.consumer';
 import { orderStatesPipeline } from './signals/order-states.consumer';
@@ -64,6 +65,7 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     });
   const items = coalescer('item', flushers.flushItems);
   const products = coalescer('product', flushers.flushProducts);
+  const directory = new ConnectionDirectory(registry);
   const pipelineDeps = {
     kafka: ctx.kafka,
     serde: ctx.serde,
@@ -71,7 +73,7 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     parking: new PgParkingLot(db),
     logger,
     groupSuffix: config.CATALOG_WRITER_GROUP_SUFFIX,
-    knows: async (connectionId: string) => (await registry.get(connectionId)) !== undefined,
+    knows: (connectionId: string) => directory.knows(connectionId),
     onCrash,
   };
   return {
