@@ -4,6 +4,8 @@ import { describeError } from '@mlc/platform-errors';
 import { CliError } from './cli-error';
 import { registerConnectionsCommand } from './commands/connections.command';
 import { registerDemoCommand } from './commands/demo.command';
+import { registerMappingsCommand } from './commands/mappings.command';
+import { registerResyncCommand } from './commands/resync.command';
 import { registerDlqCommand } from './commands/dlq.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerReplayCommand } from './commands/replay.command';
@@ -15,6 +17,8 @@ const program = new Command()
   .exitOverride();
 
 registerDemoCommand(program);
+registerMappingsCommand(program);
+registerResyncCommand(program);
 registerConnectionsCommand(program);
 registerKeysCommand(program);
 registerReplayCommand(program);
