@@ -181,6 +181,7 @@ function patchSku(s: BigCommerceServices, req: SandboxRequest): SandboxResponse 
   const { allowBackorders, purchasingDisabled, stock, safetyStock } = parsed.value;
   if (allowBackorders !== undefined) hit.product.allowBackorders = allowBackorders;
   if (purchasingDisabled !== undefined && hit.variant) hit.variant.purchasingDisabled = purchasingDisabled;
+  hit.product.revision += 1;
   const key = itemKey(hit.product, hit.variant);
   if (stock !== undefined) s.inventory.setFromCatalog(hit.product, hit.variant, stock);
   if (safetyStock !== undefined) {

@@ -20,7 +20,7 @@ export const MAX_PRODUCT_BATCH = 10;
 export function catalogProductRoutes(s: BigCommerceServices, writer: CatalogWriter): ApiRoute[] {
   const show = (ctx: ApiContext, p: Product) => {
     const include = (ctx.query.get('include') ?? '').split(',');
-    const body = serializeProduct(s.state, p);
+    const body = { ...serializeProduct(s.state, p) };
     if (include.includes('variants')) body.variants = p.variants.map((v) => serializeVariant(s.state, p, v));
     const projected = projectFields(body, ctx.query);
     if (body.variants && !('variants' in projected)) projected.variants = body.variants;

@@ -32,15 +32,16 @@ export function catalogVariantRoutes(s: BigCommerceServices, writer: CatalogWrit
         const id = ctx.query.get('id');
         const sku = ctx.query.get('sku');
         const upc = ctx.query.get('upc');
-        const variants = s.state.catalog
-          .variants()
-          .filter(
-            (v) =>
-              (id === null || String(v.id) === id) &&
-              (sku === null || v.sku === sku) &&
-              (upc === null || v.upc === upc) &&
-              (!productIds || productIds.includes(v.productId)),
-          );
+        // With `sku=`, only the variant owning that SKU can match: skip the scan.
+        const owner = sku === null ? undefined : s.state.catalog.bySku(sku)?.variant;
+        const candidates = sku === null ? s.state.catalog.variants() : owner ? [owner] : [];
+        const variants = candidates.filter(
+          (v) =>
+            (id === null || String(v.id) === id) &&
+            (sku === null || v.sku === sku) &&
+            (upc === null || v.upc === upc) &&
+            (!productIds || productIds.includes(v.productId)),
+        );
         return v3List(variants, pageRequest(ctx.query, 50, 250), (v) => show(ctx, productOf(v), v));
       },
     },

@@ -3,6 +3,7 @@ import { toIsoOffset } from '../http/bc-dates';
 import type { BigCommerceState } from '../store/bigcommerce-state';
 import { DEFAULT_LOCATION_ID, itemKey } from '../store/inventory-store';
 import type { Product, Variant } from '../store/model';
+import { RevisionCache } from './revision-cache';
 import { moneyNumber } from './wire';
 
 /** Catalog `inventory_level`: the default location only; a variant-tracked product shows the sum of its variants. */
@@ -26,8 +27,16 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}/`;
 
+const productCache = new RevisionCache<Product, Record<string, unknown>>();
+const variantCache = new RevisionCache<Product, Record<string, unknown>>();
+
 /** A v3 catalog product (`product_Full`): prices are JSON numbers, dates ISO 8601 with an offset. */
 export function serializeProduct(state: BigCommerceState, product: Product): Record<string, unknown> {
+  const level = productInventoryLevel(state, product);
+  return productCache.get(product, String(level), () => buildProduct(product, level));
+}
+
+function buildProduct(product: Product, level: number): Record<string, unknown> {
   const calculated = product.salePrice.gt(0) ? product.salePrice : product.price;
   return {
     id: product.id,
@@ -50,7 +59,7 @@ export function serializeProduct(state: BigCommerceState, product: Product): Rec
     categories: [23],
     brand_id: 0,
     option_set_display: 'right',
-    inventory_level: productInventoryLevel(state, product),
+    inventory_level: level,
     inventory_warning_level: product.inventoryWarningLevel,
     inventory_tracking: product.inventoryTracking,
     reviews_rating_sum: 0,
@@ -101,6 +110,11 @@ export function serializeProduct(state: BigCommerceState, product: Product): Rec
 
 /** A v3 variant. Null prices on option variants inherit the product's; a base variant shows the product's values. */
 export function serializeVariant(state: BigCommerceState, product: Product, variant: Variant): Record<string, unknown> {
+  const level = variantInventoryLevel(state, product, variant);
+  return variantCache.get(product, `${variant.id}/${level}`, () => buildVariant(product, variant, level));
+}
+
+function buildVariant(product: Product, variant: Variant, level: number): Record<string, unknown> {
   const isBase = variant.id === product.baseVariantId;
   const own = (v: Decimal | null, fallback: Decimal) =>
     v !== null ? moneyNumber(v) : isBase ? moneyNumber(fallback) : null;
@@ -130,7 +144,7 @@ export function serializeVariant(state: BigCommerceState, product: Product, vari
     upc: variant.upc,
     mpn: '',
     gtin: '',
-    inventory_level: variantInventoryLevel(state, product, variant),
+    inventory_level: level,
     inventory_warning_level: variant.inventoryWarningLevel,
     bin_picking_number: variant.binPickingNumber,
     option_values: variant.optionValues.map((o) => ({

@@ -1,4 +1,5 @@
 import type { Order, OrderLine } from '../store/model';
+import { RevisionCache } from './revision-cache';
 import { money4 } from './wire';
 
 const ZERO4 = '0.0000';
@@ -8,6 +9,12 @@ const ZERO4 = '0.0000';
  * so this emits exactly those fields.
  */
 export function serializeOrderLine(order: Order, line: OrderLine): Record<string, unknown> {
+  return cache.get(order, `line ${line.id}`, () => buildLine(order, line));
+}
+
+const cache = new RevisionCache<Order, Record<string, unknown>>();
+
+function buildLine(order: Order, line: OrderLine): Record<string, unknown> {
   const fullyRefunded = line.quantityRefunded >= line.quantity;
   return {
     id: line.id,

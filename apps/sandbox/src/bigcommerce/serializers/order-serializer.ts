@@ -2,6 +2,7 @@ import { toRfc2822 } from '../http/bc-dates';
 import type { Location, Order, ShippingAddress } from '../store/model';
 import { STATUS_BY_ID } from '../store/order-statuses';
 import { serializeAddress } from './address-serializer';
+import { RevisionCache } from './revision-cache';
 import { serializeConsignments } from './consignment-serializer';
 import { money4, rate10, resourceRef } from './wire';
 
@@ -17,8 +18,16 @@ export interface OrderView {
   readonly location: (id: number) => Location | undefined;
 }
 
+const cache = new RevisionCache<Order, Record<string, unknown>>();
+
 /** A v2 order: money as 4-decimal strings, dates RFC 2822 UTC, sub-resources as `{url, resource}` references. */
 export function serializeOrder(order: Order, view: OrderView): Record<string, unknown> {
+  const currencies = `${view.currencyIds(order.currencyCode)}/${view.currencyIds(order.transactionalCurrencyCode)}`;
+  const key = `${view.apiBase}|${view.consignments ?? ''}|${view.fees ? 1 : 0}|${currencies}`;
+  return cache.get(order, key, () => buildOrder(order, view));
+}
+
+function buildOrder(order: Order, view: OrderView): Record<string, unknown> {
   const status = STATUS_BY_ID.get(order.statusId)!;
   const itemsTotal = order.lines.reduce((n, l) => n + l.quantity, 0);
   const itemsShipped = order.lines.reduce((n, l) => n + l.quantityShipped, 0);

@@ -125,6 +125,7 @@ export class CatalogWriter {
       product.inventoryTracking = body.inventory_tracking as InventoryTracking;
     if (typeof body.is_visible === 'boolean') product.isVisible = body.is_visible;
     product.dateModified = storeNow(this.clock);
+    product.revision += 1;
     this.events.productUpdated(product.id);
     if (!isInt(body.inventory_level)) return undefined;
     if (product.inventoryTracking !== 'product') {
@@ -153,6 +154,7 @@ export class CatalogWriter {
       if (isBase) product.sku = body.sku;
     }
     product.dateModified = storeNow(this.clock);
+    product.revision += 1;
     if (isBase) this.events.productUpdated(product.id);
     else this.events.skuUpdated(variant);
     if (isInt(body.inventory_level)) this.inventory.setFromCatalog(product, variant, body.inventory_level);

@@ -80,6 +80,7 @@ export function buildOrder(state: BigCommerceState, req: PlaceOrderRequest, draf
   const multiCurrency = Object.keys(settings.currencies).length > 0;
   return {
     id: draft.id,
+    revision: 0,
     customerId: draft.customerId,
     dateCreated: draft.now,
     dateModified: draft.now,

@@ -65,6 +65,7 @@ export class OrderService {
     const previous = order.statusId;
     order.statusId = statusId;
     order.dateModified = storeNow(this.clock);
+    order.revision += 1;
     if (previous === statusId) this.events.orderUpdated(order.id);
     else this.events.orderStatusChanged(order.id, previous, statusId);
   }
@@ -72,12 +73,14 @@ export class OrderService {
   /** Any other change to an order: a new `date_modified` and `store/order/updated`. */
   touch(order: Order): void {
     order.dateModified = storeNow(this.clock);
+    order.revision += 1;
     this.events.orderUpdated(order.id);
   }
 
   archive(order: Order): void {
     order.isDeleted = true;
     order.dateModified = storeNow(this.clock);
+    order.revision += 1;
     this.events.orderArchived(order.id);
   }
 

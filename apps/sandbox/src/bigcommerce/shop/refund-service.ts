@@ -131,6 +131,7 @@ export class RefundService {
     const previous = order.statusId;
     order.statusId = fully ? 4 : 14;
     order.dateModified = now;
+    order.revision += 1;
     this.events.refundCreated(order.id, refund.id);
     if (previous !== order.statusId) this.events.orderStatusChanged(order.id, previous, order.statusId);
     else this.events.orderUpdated(order.id);

@@ -39,6 +39,7 @@ export class CatalogStore {
       : [this.makeVariant(id, input.sku, null, null, [])];
     const product: Product = {
       id,
+      revision: 0,
       name: input.name,
       type: input.type ?? 'physical',
       sku: input.sku,

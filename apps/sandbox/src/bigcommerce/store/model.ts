@@ -32,6 +32,8 @@ export interface Variant {
 
 export interface Product {
   readonly id: number;
+  /** Bumped on every change to the product or its variants; serializers cache by it. */
+  revision: number;
   name: string;
   type: 'physical' | 'digital';
   sku: string;
@@ -176,6 +178,8 @@ export interface OrderCoupon {
 
 export interface Order {
   readonly id: number;
+  /** Bumped on every change; serializers cache by it. */
+  revision: number;
   readonly customerId: number;
   readonly dateCreated: number;
   dateModified: number;
