@@ -64,7 +64,7 @@ export class BcWriterRuntime {
   async stop(): Promise<void> {
     clearInterval(this.gaugeTimer);
     this.publisher.stop();
-    for (const pipeline of this.pipelines) await pipeline.stop().catch(() => undefined);
+    await Promise.all(this.pipelines.map((pipeline) => pipeline.stop().catch(() => undefined)));
     await this.ctx.close();
   }
 

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { BusinessCentral, createBusinessCentral } from '@mlc/business-central';
 import {
@@ -13,7 +15,7 @@ import { ConsumerPipeline, createKafka, EventProducer, InMemoryParkingLot, Schem
 import { createLogger } from '@mlc/platform-observability';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
 import type { Kafka } from 'kafkajs';
-import { eventually, stackEnv, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
+import { eventually, repoRoot, stackEnv, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
 import { BcWriterModule } from '../bc-writer.module';
 import { loadBcWriterConfig } from '../config';
 import { BC_WRITER_SCHEMA } from '../persistence/bc-writer.migrations';
@@ -49,18 +51,27 @@ export class WriterHarness {
     /** Order states published to Kafka for this harness's connections, as consumed. */
     readonly states: OrderState[],
     readonly masterKey: string,
-    private readonly cleanup: Array<() => Promise<unknown>>,
+    private readonly cleanup: Cleanups,
   ) {}
 
   /** Starts the writer serving connections named `names` (ids made unique); add each with `connect`. */
   static async start(names: readonly string[], env: Record<string, string> = {}) {
-    const cleanup: Array<() => Promise<unknown>> = [];
+    const cleanup: Cleanups = [];
+    try {
+      return await WriterHarness.open(names, env, cleanup);
+    } catch (err) {
+      await closeAll(cleanup);
+      throw err;
+    }
+  }
+
+  private static async open(names: readonly string[], env: Record<string, string>, cleanup: Cleanups) {
     const sandbox = await startSandboxProcess();
-    cleanup.push(() => sandbox.stop());
+    cleanup.push({ name: 'sandbox', close: () => sandbox.stop() });
     await sandbox.control.seed({ products: 30, customers: 6, seed: 7 });
     const masterKey = randomBytes(32).toString('base64');
     const registryDb = await openDatabase({ url: stackEnv.DATABASE_URL, schema: CONNECTIONS_SCHEMA, migrations: CONNECTIONS_MIGRATIONS });
-    cleanup.push(() => registryDb.destroy());
+    cleanup.push({ name: 'registryDb', close: () => registryDb.destroy() });
     const registry = new ConnectionRegistry(registryDb, new SecretBox(masterKeyFromBase64(masterKey)), 0);
     const ids = Object.fromEntries(names.map((n) => [n, uniqueName(`bcw-${n}`).slice(0, 60)]));
     const writerEnv: NodeJS.ProcessEnv = {
@@ -80,21 +91,23 @@ export class WriterHarness {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'bcw-test', logger: createLogger('bcw-test', 'error') });
     const collectorGroup = uniqueName('bcw-states');
     // The shared topics hold every earlier run's messages: new groups start at their end, not at the beginning.
-    await positionAtEnd(kafka, config.BC_WRITER_ORDER_GROUP, bigcommerceOrderSignalV1.name);
-    await positionAtEnd(kafka, config.BC_WRITER_CUSTOMER_GROUP, businesscentralCustomerChangedV1.name);
-    await positionAtEnd(kafka, collectorGroup, syncOrderStateV1.name);
+    await Promise.all([
+      positionAtEnd(kafka, config.BC_WRITER_ORDER_GROUP, bigcommerceOrderSignalV1.name),
+      positionAtEnd(kafka, config.BC_WRITER_CUSTOMER_GROUP, businesscentralCustomerChangedV1.name),
+      positionAtEnd(kafka, collectorGroup, syncOrderStateV1.name),
+    ]);
     const app = await NestFactory.createApplicationContext(BcWriterModule.forRoot(config), { logger: false });
     await app.init();
-    cleanup.push(() => app.close());
+    cleanup.push({ name: 'app', close: () => app.close() });
     const db = await openDatabase({ url: stackEnv.DATABASE_URL, schema: BC_WRITER_SCHEMA, migrations: [] });
-    cleanup.push(() => db.destroy());
+    cleanup.push({ name: 'db', close: () => db.destroy() });
     const serde = new SchemaSerde(config.SCHEMA_REGISTRY_URL);
     const producer = new EventProducer(kafka, serde);
-    cleanup.push(() => producer.disconnect());
+    cleanup.push({ name: 'producer', close: () => producer.disconnect() });
     const bc = createBusinessCentral({ connectionId: 'bcw-test', tenantId: sandbox.env.BC_TENANT_ID!, environment: 'sandbox',
       companyId: SANDBOX_COMPANY_ID, clientId: sandbox.env.BC_CLIENT_ID!, clientSecret: sandbox.env.BC_CLIENT_SECRET!,
       apiUrl: sandbox.env.BC_API_URL, authorityUrl: sandbox.env.ENTRA_AUTHORITY_URL });
-    cleanup.push(() => bc.close());
+    cleanup.push({ name: 'bc', close: () => bc.close() });
     const states: OrderState[] = [];
     const wanted = new Set(Object.values(ids));
     const collector = new ConsumerPipeline<OrderState>({
@@ -103,7 +116,7 @@ export class WriterHarness {
       handler: async (value) => void (wanted.has(value.connectionId) && states.push(value)),
     });
     await collector.start();
-    cleanup.push(() => collector.stop());
+    cleanup.push({ name: 'collector', close: () => collector.stop() });
     const harness = new WriterHarness(sandbox, bc, db, registry, producer, states, masterKey, cleanup);
     return { harness, ids };
   }
@@ -136,7 +149,7 @@ export class WriterHarness {
   }
 
   async stop(): Promise<void> {
-    for (const step of this.cleanup.reverse()) await step().catch(() => undefined);
+    await closeAll(this.cleanup);
   }
 
   /** Publishes an order signal the way ingress or the poller would. */
@@ -192,6 +205,27 @@ export class WriterHarness {
     return this.bc.salesInvoices.findByExternalDocumentNumber(externalDocumentNumber);
   }
 
+  /** Runs the compiled `ml-connector` CLI against this stack (node scripts/build.js first). */
+  async cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const env = {
+      ...process.env,
+      DATABASE_URL: stackEnv.DATABASE_URL,
+      KAFKA_BROKERS: stackEnv.KAFKA_BROKERS,
+      SCHEMA_REGISTRY_URL: stackEnv.SCHEMA_REGISTRY_URL,
+      MASTER_KEY: this.masterKey,
+      BC_API_URL: this.sandbox.env.BC_API_URL!,
+      ENTRA_AUTHORITY_URL: this.sandbox.env.ENTRA_AUTHORITY_URL!,
+      BIGCOMMERCE_API_URL: this.sandbox.env.BIGCOMMERCE_API_URL!,
+    };
+    const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/apps/cli/src/main.js'), ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, stdout, stderr };
+  }
+
   async setSettings(connectionId: string, orders: Record<string, unknown>): Promise<void> {
     await this.registry.updateSettings(connectionId, { orders });
   }
@@ -238,4 +272,13 @@ export async function positionAtEnd(kafka: Kafka, groupId: string, topic: string
   } finally {
     await admin.disconnect();
   }
+}
+
+type Cleanups = Array<{ name: string; close: () => Promise<unknown> }>;
+
+/** Consumers leave their groups in parallel (each waits out its fetch); then the rest closes, newest first. */
+async function closeAll(cleanup: Cleanups): Promise<void> {
+  const consumers = new Set(['app', 'collector', 'producer']);
+  await Promise.all(cleanup.filter((c) => consumers.has(c.name)).map((c) => c.close().catch(() => undefined)));
+  for (const c of cleanup.filter((c) => !consumers.has(c.name)).reverse()) await c.close().catch(() => undefined);
 }
