@@ -9,6 +9,7 @@ import { registerResyncCommand } from './commands/resync.command';
 import { registerDlqCommand } from './commands/dlq.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerReplayCommand } from './commands/replay.command';
+import { registerBackfillCommand } from './commands/backfill.command';
 
 const program = new Command()
   .name('ml-connector')
@@ -23,6 +24,7 @@ registerConnectionsCommand(program);
 registerKeysCommand(program);
 registerReplayCommand(program);
 registerDlqCommand(program);
+registerBackfillCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) process.exit(err.exitCode);
