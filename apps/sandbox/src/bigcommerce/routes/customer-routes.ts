@@ -7,6 +7,7 @@ import { intListParam, isInt, isRecord, jsonBody } from '../http/request-input';
 import { storeNow } from '../shop/order-service';
 import type { Customer } from '../store/model';
 import { serializeCustomer } from '../serializers/customer-serializer';
+import { parseNewAddresses } from './customer-addresses';
 import { customerFilters, sortCustomers } from './customer-filters';
 import type { BigCommerceServices } from './services';
 
@@ -102,6 +103,7 @@ function create(s: BigCommerceServices, ctx: ApiContext): SandboxResponse {
   if ('response' in batch) return batch.response;
   const errors: Record<string, string> = {};
   const seen = new Set<string>();
+  const addresses = batch.items.map((item, i) => parseNewAddresses(item.addresses, i, errors));
   batch.items.forEach((item, i) => {
     checkFields(item, i, errors, true);
     const email = typeof item.email === 'string' ? item.email.toLowerCase() : '';
@@ -111,7 +113,7 @@ function create(s: BigCommerceServices, ctx: ApiContext): SandboxResponse {
   });
   if (Object.keys(errors).length > 0) return v3Error(422, 'Create customers failed.', errors);
   const now = storeNow(s.clock);
-  const created = batch.items.map((item) =>
+  const created = batch.items.map((item, i) =>
     s.state.customers.add(
       {
         email: item.email as string,
@@ -123,7 +125,7 @@ function create(s: BigCommerceServices, ctx: ApiContext): SandboxResponse {
         taxExemptCategory: typeof item.tax_exempt_category === 'string' ? item.tax_exempt_category : '',
         customerGroupId: isInt(item.customer_group_id) ? item.customer_group_id : 0,
         acceptsMarketing: item.accepts_product_review_abandoned_cart_emails === true,
-        addresses: [],
+        addresses: addresses[i] ?? [],
       },
       now,
     ),
