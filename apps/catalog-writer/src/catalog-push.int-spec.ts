@@ -1,4 +1,7 @@
-import { Cleanup, eventually, SandboxProcess, startSandboxProcess } from '@mlc/testing';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { Cleanup, eventually, repoRoot, SandboxProcess, startSandboxProcess } from '@mlc/testing';
 import { ADMIN_TOKEN, CatalogWriterHarness } from './testing/catalog-writer-harness';
 import { addProductSku, itemIds, logMark, pushRuns, runsAfter, storeRequests } from './testing/sandbox-helpers';
 
@@ -80,6 +83,19 @@ describe('catalog-writer against the sandboxes', () => {
     const store = await h.store();
     expect(store.stock['SOLO-1']).toBe(6);
     expect(store.prices['SOLO-2']).toBe('3.25');
+  });
+
+  it('runs from the CLI: ml-connector backfill catalog --dry-run prints what a push would do', async () => {
+    const cli = path.join(repoRoot(), 'dist/apps/cli/src/main.js');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, 'backfill', 'catalog', '--connection', h.connectionId, '--dry-run', '--url', h.url],
+      { env: { ...process.env, ADMIN_TOKEN } },
+    );
+    expect(stdout).toContain(`backfill catalog ${h.connectionId} (dry run: nothing was written)`);
+    expect(stdout).toContain('SKU map: 8 mapped');
+    expect(stdout).toContain('price: changed 0, unchanged 8, skipped 0, failed 0');
+    expect(stdout).toContain('requests planned: 0');
   });
 
   it('brings BC price changes and silent stock movements to the store, for variant and product SKUs', async () => {
