@@ -10,7 +10,7 @@ export NX_TUI := false
 export KAFKAJS_NO_PARTITIONER_WARNING := 1
 RESULTS := .local/test-results
 
-.PHONY: help deps build lint typecheck up down infra-up infra-down sandbox test test-unit test-int test-e2e demo bench clean
+.PHONY: help deps build lint typecheck up down infra-up infra-down sandbox test test-unit test-int test-e2e test-deploy deploy-tools demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -60,14 +60,21 @@ test-e2e: infra-up build
 	@mkdir -p $(RESULTS)
 	source infra/env.sh && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects e2e --runInBand --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
 
-test: ## The whole suite on the real local stack (lint, unit, integration, e2e)
+deploy-tools: ## Install helm, helm-unittest, kubernetes-validate and promtool into .tools/ (idempotent)
+	bash scripts/deploy-tools.sh
+
+test-deploy: deps ## Chart, dashboards, alert rules and Dockerfile checks (no cluster needed)
+	CHECK_RESULTS_FILE=$(RESULTS)/deploy.json bash scripts/check-deploy.sh
+
+test: ## The whole suite on the real local stack (lint, unit, integration, e2e, deploy checks)
 	@rm -rf $(RESULTS)
 	@status=0; \
 	$(MAKE) --no-print-directory lint || status=1; \
 	$(MAKE) --no-print-directory test-unit || status=1; \
 	$(MAKE) --no-print-directory test-int || status=1; \
 	$(MAKE) --no-print-directory test-e2e || status=1; \
-	node scripts/test-summary.js $(RESULTS)/unit.json $(RESULTS)/int.json $(RESULTS)/e2e.json || status=1; \
+	$(MAKE) --no-print-directory test-deploy || status=1; \
+	node scripts/test-summary.js $(RESULTS)/unit.json $(RESULTS)/int.json $(RESULTS)/e2e.json $(RESULTS)/deploy.json || status=1; \
 	[ $$status -eq 0 ] || echo "make test: FAILED (see above)"; exit $$status
 
 demo: infra-up build ## Start everything and run the main job end to end, then print a summary

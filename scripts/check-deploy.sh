@@ -104,4 +104,8 @@ check "metric name check rejects unknown names and labels" \
   rejects 'orders_synced_total is not in docs/metrics.md|, 2 problems' node "$checks/check-metric-names.js" "$checks/fixtures/metrics.unknown.yml"
 
 echo "check-deploy: $passed passed, $failed failed ($(($(date +%s) - started)) s)"
+if [ -n "${CHECK_RESULTS_FILE:-}" ]; then
+  mkdir -p "$(dirname "$CHECK_RESULTS_FILE")"
+  printf '{"suite":"deploy","passed":%d,"failed":%d}\n' "$passed" "$failed" >"$CHECK_RESULTS_FILE"
+fi
 [ "$failed" -eq 0 ]

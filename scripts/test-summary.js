@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reads Jest --json result files and prints one closing line: "tests: N passed, N failed".
+// Reads Jest --json result files (and {suite, passed, failed} files of other checks) and prints one closing line: "tests: N passed, N failed".
 const fs = require('node:fs');
 let passed = 0;
 let failed = 0;
@@ -11,6 +11,12 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   const result = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if ('suite' in result) {
+    // A non-Jest check suite (deploy checks) writes {suite, passed, failed}.
+    passed += result.passed;
+    failed += result.failed;
+    continue;
+  }
   passed += result.numPassedTests;
   failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
   pending += result.numPendingTests + result.numTodoTests;
