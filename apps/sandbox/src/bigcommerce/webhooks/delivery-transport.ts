@@ -1,5 +1,9 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+// Connections are reused and capped per destination, so a burst of events does not open thousands of sockets.
+const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 
 export type DeliveryResult = { status: number } | { error: string };
 
@@ -14,7 +18,8 @@ export function postDelivery(
   timeoutMs: number,
 ): Promise<DeliveryResult> {
   return new Promise((resolve) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const secure = url.protocol === 'https:';
+    const send = secure ? httpsRequest : httpRequest;
     const payload = Buffer.from(body, 'utf8');
     let settled = false;
     const done = (result: DeliveryResult) => {
@@ -24,7 +29,12 @@ export function postDelivery(
     };
     const req = send(
       url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(payload.length) }, timeout: timeoutMs },
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(payload.length) },
+        timeout: timeoutMs,
+        agent: secure ? httpsAgent : httpAgent,
+      },
       (res) => {
         res.resume();
         res.on('end', () => done({ status: res.statusCode ?? 0 }));
