@@ -145,7 +145,13 @@ export class WriterHarness {
   /** Order settings that sync into the sandbox company: its G/L accounts and the Austin tax area for new customers. */
   async settings(prefix: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const taxArea = await this.bc.taxAreas.byCode('TX-AUSTIN');
-    return { externalDocumentPrefix: prefix, accounts: SANDBOX_ACCOUNTS, customer: { defaults: { taxAreaId: taxArea!.id } }, ...extra };
+    return {
+      externalDocumentPrefix: prefix,
+      accounts: SANDBOX_ACCOUNTS,
+      customer: { defaults: { taxAreaId: taxArea!.id } },
+      taxGroups: { items: 'TAXABLE' },
+      ...extra,
+    };
   }
 
   async stop(): Promise<void> {
@@ -198,6 +204,18 @@ export class WriterHarness {
     return this.db.query(
       `select source, decision, outcome, error, bc_requests, bigcommerce_requests, transitions from sync_attempts
        where connection_id = $1 and order_id = $2 order by id`, [connectionId, orderId]);
+  }
+
+  /** Refunds like the merchant would (by SKU, by amount, or everything left when empty); returns the refund id. */
+  async refund(orderId: number, body: { items?: Array<{ sku: string; quantity: number }>; amount?: string } = {}) {
+    return this.sandbox.control.request<{ refundId: number; amount: string }>('POST', `/bigcommerce/orders/${orderId}/refunds`, body);
+  }
+
+  async waitForRefund(connectionId: string, orderId: number, refundId: number, state: string, timeoutMs = 60_000) {
+    return eventually(`refund ${refundId} of order ${orderId} to reach ${state}`, async () => {
+      const row = (await this.refunds(connectionId, orderId)).find((r) => Number(r.refund_id) === refundId);
+      return row?.state === state ? row : undefined;
+    }, timeoutMs);
   }
 
   /** Business Central sales invoices (drafts and posted) carrying this externalDocumentNumber. */
