@@ -7,6 +7,10 @@ export interface ServerFigures {
   readonly max: LoadResult;
   /** CPU used by the server during the max-throughput phase, in percent of one core. */
   readonly cpuPercentAtMax: number;
+  /** CPU time (user + system) the server spent per request: less sensitive to a busy host than throughput is. */
+  readonly cpuMicrosPerRequest: { readonly atMax: number; readonly atFixedRate: number };
+  /** The host's 1-minute load average around the measurement: other work on the machine skews every figure. */
+  readonly loadAverage1m: { readonly before: number; readonly after: number };
   readonly fixedRate: LoadResult;
   readonly rssMiB: {
     readonly idle: number;
@@ -44,10 +48,12 @@ function toMarkdown(r: BenchReport): string {
       s.max.perSecond.toFixed(0),
       `${s.max.latencyMs.p50} / ${s.max.latencyMs.p99}`,
       s.cpuPercentAtMax.toFixed(0),
+      `${s.cpuMicrosPerRequest.atMax} / ${s.cpuMicrosPerRequest.atFixedRate}`,
       `${s.fixedRate.perSecond.toFixed(0)}`,
       `${s.fixedRate.latencyMs.p50} / ${s.fixedRate.latencyMs.p99} / ${s.fixedRate.latencyMs.max}`,
       `${s.rssMiB.idle} / ${s.rssMiB.peak}`,
       errors(s),
+      `${s.loadAverage1m.before} / ${s.loadAverage1m.after}`,
     ].join(' | '),
   );
   return [
@@ -59,8 +65,8 @@ function toMarkdown(r: BenchReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join('; ')}.`,
     '',
-    '| server | max req/s (closed loop) | p50 / p99 ms at max | CPU % at max | req/s (open loop) | p50 / p99 / max ms at fixed rate | RSS MiB idle / peak | non-200 |',
-    '|---|---|---|---|---|---|---|---|',
+    '| server | max req/s (closed loop) | p50 / p99 ms at max | CPU % at max | CPU µs/request at max / fixed rate | req/s (open loop) | p50 / p99 / max ms at fixed rate | RSS MiB idle / peak | non-200 | host load 1m before / after |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',
     `Ratios: ${Object.entries(r.ratios)

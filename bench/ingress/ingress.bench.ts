@@ -90,13 +90,16 @@ async function measure(
   o: Options,
 ): Promise<ServerFigures> {
   const idle = memoryOf(pid).rssMiB;
+  const loadBefore = os.loadavg()[0] ?? 0;
   await closedLoop(origin, o.connections, o.warmup, next);
-  const cpuBefore = cpuSecondsOf(pid);
+  let cpu = cpuSecondsOf(pid);
   const max = await closedLoop(origin, o.connections, o.duration, next);
-  const cpuPercentAtMax = Math.round(((cpuSecondsOf(pid) - cpuBefore) / max.seconds) * 100);
+  const cpuAtMax = cpuSecondsOf(pid) - cpu;
   const afterMax = memoryOf(pid).rssMiB;
   await new Promise((r) => setTimeout(r, 1000));
+  cpu = cpuSecondsOf(pid);
   const fixedRate = await openLoop(origin, o.rate, o.duration, next);
+  const cpuAtRate = cpuSecondsOf(pid) - cpu;
   const after = memoryOf(pid);
   process.stdout.write(
     `${name}: ${max.perSecond}/s max (p99 ${max.latencyMs.p99} ms), p99 ${fixedRate.latencyMs.p99} ms at ${o.rate}/s\n`,
@@ -104,11 +107,16 @@ async function measure(
   return {
     name,
     max,
-    cpuPercentAtMax,
+    cpuPercentAtMax: Math.round((cpuAtMax / max.seconds) * 100),
+    cpuMicrosPerRequest: { atMax: perRequest(cpuAtMax, max.sent), atFixedRate: perRequest(cpuAtRate, fixedRate.sent) },
     fixedRate,
     rssMiB: { idle, afterMax, afterFixedRate: after.rssMiB, peak: after.peakRssMiB },
+    loadAverage1m: { before: round1(loadBefore), after: round1(os.loadavg()[0] ?? 0) },
   };
 }
+
+const perRequest = (seconds: number, requests: number) => Math.round((seconds / Math.max(1, requests)) * 1e6);
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 async function runBare(secret: string, next: () => LoadRequest, o: Options): Promise<ServerFigures> {
   const port = await freePort();

@@ -23,7 +23,7 @@ describe('loadIngressConfig', () => {
       dedupTtlMs: 900_000,
       dedupMaxEntries: 200_000,
       publishTimeoutMs: 5000,
-      lingerMs: 1,
+      lingerMs: 5,
       retryAfterSeconds: 30,
       bcMaxBodyBytes: 2 * 1024 * 1024,
     });

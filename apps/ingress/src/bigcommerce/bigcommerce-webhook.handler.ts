@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { isHandledWebhookScope, parseWebhookPayload } from '@mlc/bigcommerce';
+import { BigCommerceWebhookPayload, isHandledWebhookScope, parseWebhookPayload } from '@mlc/bigcommerce';
+import type { Connection } from '@mlc/connections';
 import { InvalidMessageError, PermanentError, RetryableError } from '@mlc/platform-errors';
 import type { ConnectionDirectory } from '../connections/connection-directory';
 import type { DedupWindow } from '../dedup/dedup-window';
@@ -75,13 +76,9 @@ export class BigCommerceWebhookHandler {
     if (!read.ok) return refuse(read.reason === 'body-too-large' ? 413 : 400, read.reason);
     const verification = context.verifier.verify({ headers: request.headers, rawBody: read.body });
     if (!verification.verified) return refuse(401, verification.reason);
-    const text = read.body.toString('utf8');
-    const envelope = readEnvelope(text);
-    if (!envelope.ok) return refuse(400, envelope.reason);
-    if (!isFromConnectionStore(envelope.envelope, context.connection)) return refuse(401, 'wrong-store');
-    if (!isHandledWebhookScope(envelope.envelope.scope))
-      return { answer: OK, outcome: 'ignored', reason: 'unhandled-scope' };
-    const payload = parseWebhookPayload(text);
+    const parsed = parse(read.body.toString('utf8'), context.connection);
+    if ('answer' in parsed) return parsed;
+    const { payload } = parsed;
     const webhookId = headerOf(request.headers, 'webhook-id');
     const delivery: VerifiedDelivery = {
       connectionId: context.connection.id,
@@ -130,6 +127,25 @@ export class BigCommerceWebhookHandler {
       reason,
     };
   }
+}
+
+/**
+ * The payload of a handled scope from the connection's own store, or the answer for anything else. The common case
+ * costs one JSON parse and one schema; only a delivery that fails it is read again, field by field, to name why.
+ */
+function parse(text: string, connection: Connection): { payload: BigCommerceWebhookPayload } | WebhookResult {
+  let payload: BigCommerceWebhookPayload | undefined;
+  try {
+    payload = parseWebhookPayload(text);
+  } catch (err) {
+    if (!(err instanceof InvalidMessageError)) throw err;
+  }
+  if (payload) return isFromConnectionStore(payload, connection) ? { payload } : refuse(401, 'wrong-store');
+  const envelope = readEnvelope(text);
+  if (!envelope.ok) return refuse(400, envelope.reason);
+  if (!isFromConnectionStore(envelope.envelope, connection)) return refuse(401, 'wrong-store');
+  if (isHandledWebhookScope(envelope.envelope.scope)) return refuse(400, 'malformed-payload');
+  return { answer: OK, outcome: 'ignored', reason: 'unhandled-scope' };
 }
 
 function refuse(status: number, reason: string): WebhookResult {

@@ -33,7 +33,10 @@ export function readEnvelope(text: string): EnvelopeResult {
 }
 
 /** A delivery belongs to the connection only when both its `store_id` and its producer's store hash are the store's. */
-export function isFromConnectionStore(envelope: WebhookEnvelope, connection: Connection): boolean {
+export function isFromConnectionStore(
+  envelope: Pick<WebhookEnvelope, 'store_id' | 'producer'>,
+  connection: Connection,
+): boolean {
   return (
     envelope.store_id === connection.bigcommerce.storeId && storeHashOf(envelope) === connection.bigcommerce.storeHash
   );
