@@ -57,6 +57,7 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
       repo: pendingRepo,
       windowMsOf,
       maxItems: ITEMS_PER_WINDOW,
+      burst: { quietMs: config.CATALOG_BURST_QUIET_MS, maxWindows: config.CATALOG_BURST_MAX_WINDOWS },
       flush,
       tickMs: config.CATALOG_FLUSH_TICK_MS,
       retry: { baseMs: config.CATALOG_RETRY_BASE_MS, maxMs: config.CATALOG_RETRY_MAX_MS },

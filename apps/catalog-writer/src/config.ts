@@ -18,7 +18,11 @@ export function catalogWriterEnvSchema() {
     /** Appended to the consumer group ids (`catalog-writer.items` ...); tests use their own groups. */
     CATALOG_WRITER_GROUP_SUFFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
     /** How often due coalescing windows are looked for. */
-    CATALOG_FLUSH_TICK_MS: ms(200, 10_000),
+    CATALOG_FLUSH_TICK_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+    /** A due window waits while signals keep arriving (the last less than this ago): bursts become full pushes. */
+    CATALOG_BURST_QUIET_MS: ms(300, 60_000),
+    /** ... but never longer than this many windows. */
+    CATALOG_BURST_MAX_WINDOWS: z.coerce.number().int().min(1).max(100).default(5),
     /** A failed coalesced push is tried again after a back-off growing from this (full jitter). */
     CATALOG_RETRY_BASE_MS: ms(2000, 600_000),
     CATALOG_RETRY_MAX_MS: ms(60_000, 3_600_000),

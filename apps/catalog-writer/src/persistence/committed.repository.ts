@@ -27,6 +27,7 @@ interface OrderRow {
 export interface CommittedReader {
   load(connectionId: string): Promise<CommittedStockState>;
   openOrders(connectionId: string, documentType: string): Promise<CommittedOrderInfo[]>;
+  apply(event: OrderStateEvent): Promise<void>;
 }
 
 /**

@@ -46,7 +46,7 @@ interface PlanContext {
  */
 export class CatalogPusher {
   constructor(
-    private readonly committed: CommittedLoader,
+    readonly committed: CommittedLoader,
     private readonly recorder: PushRecording,
     private readonly now: () => number = Date.now,
   ) {}

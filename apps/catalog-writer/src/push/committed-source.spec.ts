@@ -10,6 +10,9 @@ const A: SkuMapEntry = { sku: 'A', storeProductId: 1, kind: 'product', inventory
 function readerWith(memory: MemoryCommitted, documentId: string): CommittedReader {
   return {
     load: () => memory.load(),
+    apply: async (event) => {
+      memory.apply(event);
+    },
     openOrders: async (): Promise<CommittedOrderInfo[]> =>
       Object.entries(memory.state.orders).map(([id, steps]) => ({
         orderId: Number(id),
@@ -21,7 +24,7 @@ function readerWith(memory: MemoryCommitted, documentId: string): CommittedReade
 }
 
 describe('CommittedSource in sales-order mode', () => {
-  const memory = new MemoryCommitted().apply({
+  const ordered = () => new MemoryCommitted().apply({
     orderId: 7,
     state: 'DOCUMENT_CREATED',
     documentType: 'salesOrder',
@@ -37,7 +40,7 @@ describe('CommittedSource in sales-order mode', () => {
       lastModifiedAt: T0 + 60_000,
       lines: [{ itemId: 'ITEM-A', quantity: '5', shippedQuantity: '3' }],
     });
-    const source = new CommittedSource(readerWith(memory, 'so-1'), 60_000, () => T0 + 120_000);
+    const source = new CommittedSource(readerWith(ordered(), 'so-1'), 60_000, () => T0 + 120_000);
     const index = indexCommitted(await source.load(rt, [A]));
     expect(index.committedFor('A').toString()).toBe('2');
     expect(index.committedFor('A', T0 + 30_000).toString()).toBe('5');
@@ -46,14 +49,17 @@ describe('CommittedSource in sales-order mode', () => {
 
   it('counts an order BC no longer has as shipped and invoiced', async () => {
     const rt = fakeRuntime({ documentType: 'salesOrder' });
+    const memory = ordered();
     const source = new CommittedSource(readerWith(memory, 'gone'), 60_000, () => T0 + 120_000);
     const index = indexCommitted(await source.load(rt, [A]));
     expect(index.committedFor('A').toString()).toBe('0');
+    expect(index.committedFor('A', T0 + 119_000).toString()).toBe('5');
+    expect(Object.values(memory.state.orders)[0]?.at(-1)?.sequence).toBe(1.5);
   });
 
   it('reads nothing from BC in posted-invoice mode', async () => {
     const rt = fakeRuntime();
-    const source = new CommittedSource(readerWith(memory, 'so-1'));
+    const source = new CommittedSource(readerWith(ordered(), 'so-1'));
     const index = indexCommitted(await source.load(rt, [A]));
     expect(index.committedFor('A').toString()).toBe('5');
   });

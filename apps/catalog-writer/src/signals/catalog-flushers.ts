@@ -31,8 +31,9 @@ export class CatalogFlushers {
   flushItems = (due: DueSignals): Promise<FlushResult> =>
     this.guarded(due, async (rt) => {
       const ids = due.signals.map((s) => s.ref);
-      const items = await rt.bc.readItems(ids);
       let entries = await this.deps.skuRepo.entriesForItems(rt.connectionId, ids);
+      await this.deps.pusher.committed.readBack(rt, entries);
+      const items = await rt.bc.readItems(ids);
       const fresh = await this.deps.skuMaps.learnItems(rt, items, new Set(entries.map((e) => e.bcItemId)));
       if (fresh.length > 0) entries = await this.deps.skuRepo.entriesForItems(rt.connectionId, ids);
       const observedAt = new Map(due.signals.map((s) => [s.ref, Date.parse(s.occurredAt)]));
@@ -46,6 +47,7 @@ export class CatalogFlushers {
       const scans = await rt.store.productsByIds(ids);
       const fresh = await this.deps.skuMaps.refreshProducts(rt, ids, scans);
       if (fresh.length === 0) return 'done';
+      await this.deps.pusher.committed.readBack(rt, fresh);
       const items = await rt.bc.readItems(fresh.map((e) => e.bcItemId));
       const summary = await this.deps.pusher.push(rt, { trigger: 'map-refresh', items, entries: fresh });
       return summary.retryable ? 'retry' : 'done';

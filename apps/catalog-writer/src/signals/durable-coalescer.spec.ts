@@ -5,7 +5,7 @@ import { DueSignals, DurableCoalescer, FlushResult } from './durable-coalescer';
 const T0 = Date.parse('2026-11-28T08:00:00.000Z');
 const iso = (ms: number) => new Date(T0 + ms).toISOString();
 
-function setup(results: FlushResult[] = []) {
+function setup(results: FlushResult[] = [], burst?: { quietMs: number; maxWindows: number }) {
   let clock = T0;
   const repo = new MemoryPendingSignals();
   const flushed: DueSignals[] = [];
@@ -15,6 +15,7 @@ function setup(results: FlushResult[] = []) {
     repo,
     windowMsOf: async () => 2000,
     maxItems: 3,
+    ...(burst && { burst }),
     flush: async (due) => {
       flushed.push(due);
       if (release === undefined) return results.shift() ?? 'done';
@@ -55,6 +56,26 @@ describe('DurableCoalescer', () => {
     expect(t.flushed).toHaveLength(1);
     expect(t.flushed[0]?.signals.map((s) => s.ref).sort()).toEqual(['item-1', 'item-2']);
     expect(t.repo.refs()).toEqual([]);
+  });
+
+  it('lets a window wait while a burst goes on, but never longer than its maximum', async () => {
+    const t = setup([], { quietMs: 300, maxWindows: 3 });
+    await t.coalescer.add('acme', 'a', iso(0));
+    await t.advance(1900);
+    await t.coalescer.add('acme', 'b', iso(0));
+    await t.advance(200);
+    expect(t.flushed).toEqual([]);
+    await t.advance(300);
+    expect(t.flushed).toHaveLength(1);
+
+    await t.coalescer.add('acme', 'c', iso(0));
+    for (let i = 0; i < 30; i += 1) {
+      await t.advance(200);
+      if (t.flushed.length > 1) break;
+      await t.coalescer.add('acme', 'c', iso(0));
+    }
+    expect(t.flushed).toHaveLength(2);
+    expect(t.flushed[1]?.signals.map((s) => s.ref)).toEqual(['c']);
   });
 
   it('pushes a full window at once', async () => {

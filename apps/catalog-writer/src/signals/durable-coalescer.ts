@@ -27,6 +27,12 @@ export interface DurableCoalescerOptions {
   readonly windowMsOf: (connectionId: string) => Promise<number>;
   /** A window with this many items is due at once. */
   readonly maxItems: number;
+  /**
+   * Bursts (a stock scan publishing thousands of changes): a window that falls due while signals are still arriving
+   * (the last one less than `quietMs` ago) waits for a pause, up to `maxWindows` × its window, so a burst becomes few
+   * full pushes instead of many partial ones. A lone change is pushed after one window, as before.
+   */
+  readonly burst?: { readonly quietMs: number; readonly maxWindows: number };
   readonly flush: (due: DueSignals) => Promise<FlushResult>;
   readonly tickMs: number;
   readonly retry: { readonly baseMs: number; readonly maxMs: number };
@@ -44,7 +50,7 @@ export interface DurableCoalescerOptions {
  * loaded back.
  */
 export class DurableCoalescer {
-  private readonly windows = new Map<string, { state: CoalescerState<Signal>; windowMs: number }>();
+  private readonly windows = new Map<string, { state: CoalescerState<Signal>; windowMs: number; lastAddAt: number }>();
   private readonly flushing = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, { count: number; notBefore: number }>();
   private timer?: NodeJS.Timeout;
@@ -92,15 +98,25 @@ export class DurableCoalescer {
     for (const [connectionId, window] of this.windows) {
       if (this.flushing.has(connectionId)) continue;
       if ((this.failures.get(connectionId)?.notBefore ?? 0) > now) continue;
+      if (this.burstGoesOn(window, now)) continue;
       const { due, state } = takeDue(window.state, now, { windowMs: window.windowMs, maxItems: this.opts.maxItems });
       window.state = state;
       for (const batch of due) this.startFlush(batch.connectionId, batch.signals);
     }
   }
 
+  private burstGoesOn(window: { state: CoalescerState<Signal>; windowMs: number; lastAddAt: number }, now: number) {
+    const burst = this.opts.burst;
+    const open = Object.values(window.state.windows)[0];
+    if (!burst || !open || Object.keys(open.items).length >= this.opts.maxItems) return false;
+    const young = now - open.openedAt < window.windowMs * burst.maxWindows;
+    return young && now - window.lastAddAt < burst.quietMs;
+  }
+
   private remember(pending: PendingSignal, windowMs: number): void {
-    const window = this.windows.get(pending.connectionId) ?? { state: emptyCoalescer<Signal>(), windowMs };
+    const window = this.windows.get(pending.connectionId) ?? { state: emptyCoalescer<Signal>(), windowMs, lastAddAt: 0 };
     window.windowMs = windowMs;
+    window.lastAddAt = this.now();
     const signal: Signal = {
       connectionId: pending.connectionId,
       itemId: pending.ref,

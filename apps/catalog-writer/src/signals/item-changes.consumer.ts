@@ -15,6 +15,8 @@ export function itemChangesPipeline(deps: PipelineDeps, coalescer: DurableCoales
     ...deps,
     groupId: `catalog-writer.items${deps.groupSuffix}`,
     topic: businesscentralItemChangedV1,
+    // Handlers only record the signal; every partition consumed at once keeps bursts (stock scans) short.
+    partitionsConsumedConcurrently: 6,
     handler: async (value) => {
       if (!(await deps.knows(value.connectionId))) {
         deps.logger.warn({ connectionId: value.connectionId }, 'item change of an unknown connection skipped');

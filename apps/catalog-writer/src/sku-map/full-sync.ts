@@ -55,6 +55,7 @@ export class FullSync {
       rows.push(...storeRowsOfCatalog(page));
       report({ phase: 'scan-store', done: products });
     }
+    await this.pusher.committed.readBack(rt, await this.skuRepo.entries(rt.connectionId));
     const items: BcItemRead[] = [];
     for await (const page of rt.bc.readAll()) {
       items.push(...page);

@@ -9,10 +9,12 @@ export class MemoryCommitted implements CommittedLoader {
     this.state = emptyCommittedStock(connectionId);
   }
 
-  apply(event: Omit<OrderStateEvent, 'connectionId'>): this {
+  apply(event: Omit<OrderStateEvent, 'connectionId'> & { connectionId?: string }): this {
     this.state = applyOrderState(this.state, { connectionId: this.state.connectionId, ...event });
     return this;
   }
+
+  async readBack(): Promise<void> {}
 
   async load(): Promise<CommittedStockState> {
     return this.state;
