@@ -66,6 +66,7 @@ export interface VariantUpdate {
 export interface ProductUpdate {
   readonly id: number;
   readonly price?: Decimal;
+  /** null: no sale price (sent as 0: a product's `sale_price` is not nullable, unlike a variant's). */
   readonly salePrice?: Decimal | null;
   readonly inventoryLevel?: number;
 }

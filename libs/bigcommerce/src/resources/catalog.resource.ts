@@ -84,7 +84,7 @@ export class CatalogResource implements CatalogPort {
       defined({
         id: positiveId(u.id, 'product id'),
         price: u.price === undefined ? undefined : money(u.price),
-        sale_price: nullableMoney(u.salePrice),
+        sale_price: productSalePrice(u.salePrice),
         inventory_level: level(u.inventoryLevel),
       }),
     );
@@ -117,6 +117,14 @@ function money(amount: Decimal): number {
 
 function nullableMoney(amount: Decimal | null | undefined): number | null | undefined {
   return amount === undefined || amount === null ? amount : money(amount);
+}
+
+/**
+ * A product's `sale_price` is a non-nullable number (products_catalog.v3.yml, unlike a variant's): "no sale price"
+ * is 0, so clearing it sends 0 rather than null.
+ */
+function productSalePrice(amount: Decimal | null | undefined): number | undefined {
+  return amount === undefined ? undefined : amount === null ? 0 : money(amount);
 }
 
 function level(value: number | undefined): number | undefined {
