@@ -1,17 +1,24 @@
 import { CompressionTypes, Kafka, Message, Producer } from 'kafkajs';
 import { RetryableError } from '@mlc/platform-errors';
 import { BatchSender, OutboundMessage } from './batch-publisher';
+import { Murmur2Partitioner } from './murmur2-partitioner';
 
 /**
  * The real sender: one idempotent kafkajs producer (acks=all, one request in flight, which idempotence requires) that
- * writes a whole batch, across topics, in one produce call. Any failure is RetryableError('DEPENDENCY_DOWN').
+ * writes a whole batch, across topics, in one produce call, partitioning keys exactly as every other producer does.
+ * Any failure is RetryableError('DEPENDENCY_DOWN').
  */
 export class KafkaBatchSender implements BatchSender {
   private readonly producer: Producer;
   private connected?: Promise<void>;
 
   constructor(kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Murmur2Partitioner,
+    });
   }
 
   connect(): Promise<void> {
