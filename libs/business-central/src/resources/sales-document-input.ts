@@ -96,6 +96,18 @@ const LINE_PLACES: Record<string, number> = {
   discountPercent: BC_PRECISION.percent,
 };
 
+/**
+ * Text lengths business-central.md documents for sales headers and lines (Sell-to Phone No. Text[30], E-Mail
+ * Text[80], Your Reference Text[35], Description Text[100], Description 2 Text[50]). BC answers a longer value with
+ * Application_StringExceededLength, so it is refused before the call, by field name.
+ */
+const HEADER_LENGTHS: Readonly<Record<string, number>> = {
+  phoneNumber: 30,
+  email: 80,
+  customerPurchaseOrderReference: 35,
+};
+const LINE_LENGTHS: Readonly<Record<string, number>> = { description: 100, description2: 50 };
+
 /** Code[35] in BC: stored upper-case, so it is sent and searched upper-case. */
 export function normaliseExternalDocumentNumber(value: string): string {
   const upper = value.trim().toUpperCase();
@@ -114,10 +126,27 @@ export function salesDocumentBody(
     throw new PermanentError('VALIDATION', 'a sales document needs customerId or customerNumber');
   }
   const { lines, ...header } = input;
+  checkLengths(header, HEADER_LENGTHS, 'sales document');
   const body = serialise(header, { discountAmount: BC_PRECISION.amount });
   body.externalDocumentNumber = normaliseExternalDocumentNumber(input.externalDocumentNumber);
-  body[linesKey] = lines.map((line) => serialise(line, LINE_PLACES));
+  body[linesKey] = lines.map((line) => {
+    // BC: 'Both "itemId" and "accountId" are specified. Specify only one of them.'
+    if (line.itemId && line.accountId) {
+      throw new PermanentError('VALIDATION', 'a sales line names both itemId and accountId; BC accepts only one');
+    }
+    checkLengths(line, LINE_LENGTHS, 'sales line');
+    return serialise(line, LINE_PLACES);
+  });
   return body;
+}
+
+function checkLengths(fields: object, limits: Readonly<Record<string, number>>, what: string): void {
+  for (const [name, max] of Object.entries(limits)) {
+    const value = (fields as Record<string, unknown>)[name];
+    if (typeof value === 'string' && value.length > max) {
+      throw new PermanentError('VALIDATION', `${what} ${name} is longer than BC allows (${max} characters)`);
+    }
+  }
 }
 
 function serialise(fields: object, places: Record<string, number>): Record<string, unknown> {
