@@ -88,6 +88,13 @@ describe('requests the official files reject', () => {
       }),
       /must match exactly one schema in oneOf/,
     ],
+    [
+      'a read-only property',
+      call('PUT', '/v3/catalog/products/1', {
+        images: [{ image_url: 'https://x/a.png', url_zoom: 'https://x/z.png' }],
+      }),
+      /body.images\[0\].url_zoom is read-only in the description/,
+    ],
     ['a body on a body-less operation', call('DELETE', '/v3/hooks/1', { force: true }), /operation documents none/],
     ['a missing required body', call('PUT', '/v3/catalog/variants'), /requires a request body/],
   ])('%s', (_name, request, reason) => {

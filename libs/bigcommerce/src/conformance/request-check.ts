@@ -1,7 +1,7 @@
 import { ApiOperation, OpenApiCatalog } from './openapi-catalog';
 import { Json, SchemaValidator, deref, isJson } from './openapi-schema';
 import { checkPathParams, checkQuery, parseQuery } from './parameter-check';
-import { undeclaredProperties } from './undeclared-properties';
+import { bodyPropertyProblems } from './body-properties';
 
 /*
  * One recorded HTTP request judged against the official operation it targets: the path template exists with that
@@ -61,7 +61,7 @@ export class RequestConformance {
     } catch {
       return ['the request body is not valid JSON'];
     }
-    return [...this.validator.problems(schema, value, 'body'), ...undeclaredProperties(schema, value, 'body')];
+    return [...this.validator.problems(schema, value, 'body'), ...bodyPropertyProblems(schema, value, 'body')];
   }
 }
 

@@ -1,13 +1,15 @@
 import { isJson } from './openapi-schema';
 
 /*
- * JSON Schema accepts unknown object properties unless `additionalProperties: false`, and BigCommerce's schemas
- * rarely say it. A request that sends a property the official schema does not document is still a conformance
- * problem (the API may ignore it, or reject it later), so bodies are walked here: every property must be declared
- * by some branch (`allOf`/`anyOf`/`oneOf` included) or admitted by an explicit `additionalProperties` schema.
+ * Two things JSON Schema validation lets through, checked by walking the body beside its schema:
+ * - undocumented properties: BigCommerce's schemas rarely say `additionalProperties: false`, yet a property the
+ *   official schema does not declare (in any `allOf`/`anyOf`/`oneOf` branch, or through an explicit
+ *   `additionalProperties` schema) is not part of the documented request;
+ * - read-only properties: OpenAPI says `readOnly` properties are not sent in requests. One that a branch also lists
+ *   as `required` is exempt (the batch PUTs require the read-only `id` to name the record to update).
  */
 
-export function undeclaredProperties(schema: unknown, value: unknown, where: string): string[] {
+export function bodyPropertyProblems(schema: unknown, value: unknown, where: string): string[] {
   return walk([schema], value, where);
 }
 
@@ -24,13 +26,19 @@ function walk(schemas: readonly unknown[], value: unknown, where: string): strin
     const properties = isJson(branch['properties']) ? branch['properties'] : {};
     for (const [name, s] of Object.entries(properties)) declared.set(name, [...(declared.get(name) ?? []), s]);
   }
+  const required = new Set(branches.flatMap((b) => (Array.isArray(b['required']) ? b['required'] : [])));
   const extra = branches.map((b) => b['additionalProperties']).filter((a) => a !== undefined && a !== false);
-  const open = extra.length > 0;
   const typedObject = branches.some((b) => b['type'] === 'object' || isJson(b['properties']));
   return Object.entries(value).flatMap(([name, v]) => {
     const sub = declared.get(name);
-    if (sub) return walk(sub, v, `${where}.${name}`);
-    if (open) return walk(extra.filter(isJson), v, `${where}.${name}`);
+    if (sub) {
+      const readOnly = sub.flatMap(flatten).some((s) => s['readOnly'] === true) && !required.has(name);
+      return [
+        ...(readOnly ? [`${where}.${name} is read-only in the description`] : []),
+        ...walk(sub, v, `${where}.${name}`),
+      ];
+    }
+    if (extra.length > 0) return walk(extra.filter(isJson), v, `${where}.${name}`);
     return typedObject ? [`${where}.${name} is not a documented property`] : [];
   });
 }
