@@ -63,21 +63,30 @@ describe('Business Central requests conform to the API page definitions', () => 
   });
 });
 
-/** Over-long or contradictory inputs: the adapter must refuse them (VALIDATION) before anything is sent. */
-const LENGTH_PROBES: ReadonlyArray<[string, readonly string[], (bc: BusinessCentralApi, patch: object) => Promise<unknown>]> = [
+type Create = (bc: BusinessCentralApi, patch: object) => Promise<unknown>;
+const withLine = (patch: object) => [{ ...ITEM_LINE, ...patch }];
+const lineFields = Object.keys(FULL_LINE);
+
+/** Per entity set: the fields our create input carries, and a create with one of them patched. */
+const LENGTH_PROBES: ReadonlyArray<[string, readonly string[], Create]> = [
   ['customers', Object.keys(FULL_CUSTOMER), (bc, p) => bc.customers.create({ ...FULL_CUSTOMER, ...p })],
   ['salesOrders', Object.keys(FULL_ORDER), (bc, p) => bc.salesOrders.create({ ...FULL_ORDER, ...p })],
-  ['salesOrderLines', Object.keys(FULL_LINE), (bc, p) => bc.salesOrders.create({ ...FULL_ORDER, lines: [{ ...ITEM_LINE, ...p }] })],
+  ['salesOrderLines', lineFields, (bc, p) => bc.salesOrders.create({ ...FULL_ORDER, lines: withLine(p) })],
   ['salesInvoices', Object.keys(FULL_INVOICE), (bc, p) => bc.salesInvoices.create({ ...FULL_INVOICE, ...p })],
-  ['salesInvoiceLines', Object.keys(FULL_LINE), (bc, p) => bc.salesInvoices.create({ ...FULL_INVOICE, lines: [{ ...ITEM_LINE, ...p }] })],
-  ['salesCreditMemos', Object.keys(FULL_CREDIT_MEMO), (bc, p) => bc.salesCreditMemos.create({ ...FULL_CREDIT_MEMO, ...p })],
+  ['salesInvoiceLines', lineFields, (bc, p) => bc.salesInvoices.create({ ...FULL_INVOICE, lines: withLine(p) })],
+  [
+    'salesCreditMemos',
+    Object.keys(FULL_CREDIT_MEMO),
+    (bc, p) => bc.salesCreditMemos.create({ ...FULL_CREDIT_MEMO, ...p }),
+  ],
   [
     'salesCreditMemoLines',
-    Object.keys(FULL_LINE),
-    (bc, p) => bc.salesCreditMemos.create({ ...FULL_CREDIT_MEMO, lines: [{ ...ITEM_LINE, ...p }] }),
+    lineFields,
+    (bc, p) => bc.salesCreditMemos.create({ ...FULL_CREDIT_MEMO, lines: withLine(p) }),
   ],
-]; // prettier-ignore
+];
 
+/** Over-long or contradictory inputs: the adapter must refuse them (VALIDATION) before anything is sent. */
 function refusedBeforeSending(result: Awaited<ReturnType<typeof judge>>): boolean {
   return result.sent === 0 && result.outcome instanceof PermanentError && result.outcome.code === 'VALIDATION';
 }
