@@ -16,7 +16,6 @@ import { KafkaOutcomeSink } from './push/outcome-sink';
 import { PushRecorder } from './push/push-recorder';
 import { CatalogFlushers } from './signals/catalog-flushers';
 import { catalogSignalsPipeline } from './signals/catalog-signals.consumer';
-import { ConnectionDirectory } from './signals/connection-directory';
 import { DurableCoalescer } from './signals/durable-coalescer';
 import { itemChangesPipeline } from './signals/item-changes.consumer';
 import { orderStatesPipeline } from './signals/order-states.consumer';
@@ -29,6 +28,7 @@ const ITEMS_PER_WINDOW = 2000;
 /** The object graph of the service, built once from its context. */
 export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig, onCrash: (err: unknown) => void) {
   const { db, logger, registry } = ctx;
+  const serves = (connectionId: string) => config.CATALOG_WRITER_CONNECTIONS?.has(connectionId) ?? true;
   const skuRepo = new SkuMapRepository(db);
   const committedRepo = new CommittedRepository(db);
   const pendingRepo = new PendingSignalsRepository(db);
@@ -43,7 +43,8 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
   );
   const locks = new ConnectionLocks(db);
   const recorder = new PushRecorder(skuRepo, pushLog, new KafkaOutcomeSink(ctx.producer), logger);
-  const pusher = new CatalogPusher(new CommittedSource(committedRepo), recorder);
+  const committed = new CommittedSource(committedRepo, config.CATALOG_SALES_ORDER_READ_INTERVAL_MS);
+  const pusher = new CatalogPusher(committed, recorder);
   const skuMaps = new SkuMapService(skuRepo, logger);
   const fullSync = new FullSync(skuMaps, skuRepo, pusher, {
     settleMs: config.CATALOG_ADJUSTMENT_SETTLE_MS,
@@ -66,7 +67,6 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     });
   const items = coalescer('item', flushers.flushItems);
   const products = coalescer('product', flushers.flushProducts);
-  const directory = new ConnectionDirectory(registry);
   const pipelineDeps = {
     kafka: ctx.kafka,
     serde: ctx.serde,
@@ -74,7 +74,8 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     parking: new PgParkingLot(db),
     logger,
     groupSuffix: config.CATALOG_WRITER_GROUP_SUFFIX,
-    knows: (connectionId: string) => directory.knows(connectionId),
+    serves,
+    exists: async (connectionId: string) => (await registry.get(connectionId)) !== undefined,
     onCrash,
   };
   return {
@@ -87,7 +88,7 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
       catalogSignalsPipeline(pipelineDeps, products),
     ],
     drift: new DriftCheckJob(
-      registry,
+      { list: async () => (await registry.list()).filter((c) => serves(c.id)) },
       runtimes,
       locks,
       fullSync,

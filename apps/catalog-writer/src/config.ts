@@ -17,6 +17,14 @@ export function catalogWriterEnvSchema() {
       .default('catalog_writer'),
     /** Appended to the consumer group ids (`catalog-writer.items` ...); tests use their own groups. */
     CATALOG_WRITER_GROUP_SUFFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
+    /**
+     * The connections this deployment serves (comma-separated ids); all when unset. Lets connections be spread over
+     * several deployments, and keeps tests that share the topics apart.
+     */
+    CATALOG_WRITER_CONNECTIONS: z
+      .string()
+      .transform((v) => new Set(v.split(',').map((id) => id.trim()).filter(Boolean)))
+      .optional(),
     /** How often due coalescing windows are looked for. */
     CATALOG_FLUSH_TICK_MS: z.coerce.number().int().min(10).max(10_000).default(100),
     /** A due window waits while signals keep arriving (the last less than this ago): bursts become full pushes. */
@@ -43,6 +51,8 @@ export function catalogWriterEnvSchema() {
       .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code')
       .transform((c) => c.toUpperCase())
       .optional(),
+    /** Sales-order mode: one connector sales order is read back from BC at most this often (bursts share reads). */
+    CATALOG_SALES_ORDER_READ_INTERVAL_MS: ms(1000, 600_000),
     /** Settled orders are forgotten this long after their last event. */
     CATALOG_COMMITTED_RETENTION_MS: ms(7 * 24 * 3600_000, 365 * 24 * 3600_000),
   });

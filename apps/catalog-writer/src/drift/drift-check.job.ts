@@ -22,7 +22,7 @@ export class DriftCheckJob {
   private running?: Promise<void>;
 
   constructor(
-    private readonly registry: ConnectionRegistry,
+    private readonly registry: Pick<ConnectionRegistry, 'list'>,
     private readonly runtimes: RuntimeProvider,
     private readonly locks: KeyedLock,
     private readonly fullSync: FullSync,

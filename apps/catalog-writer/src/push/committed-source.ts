@@ -39,7 +39,7 @@ export class CommittedSource implements CommittedLoader {
 
   constructor(
     private readonly repo: CommittedReader,
-    private readonly minIntervalMs = 5000,
+    private readonly minIntervalMs = 1000,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -1,7 +1,7 @@
 import { bigcommerceCatalogSignalV1, TopicValue } from '@mlc/contracts';
 import { ConsumerPipeline } from '@mlc/platform-kafka';
 import type { DurableCoalescer } from './durable-coalescer';
-import type { PipelineDeps } from './pipeline-deps';
+import { handles, PipelineDeps } from './pipeline-deps';
 
 type CatalogSignal = TopicValue<typeof bigcommerceCatalogSignalV1>;
 
@@ -25,10 +25,7 @@ export function catalogSignalsPipeline(
     topic: bigcommerceCatalogSignalV1,
     handler: async (value) => {
       if (!refreshesMap(value.scope)) return;
-      if (!(await deps.knows(value.connectionId))) {
-        deps.logger.warn({ connectionId: value.connectionId }, 'catalog signal of an unknown connection skipped');
-        return;
-      }
+      if (!(await handles(deps, value.connectionId, 'catalog signal'))) return;
       await coalescer.add(value.connectionId, String(value.productId), value.occurredAt);
     },
   });

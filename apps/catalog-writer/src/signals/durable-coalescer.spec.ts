@@ -78,6 +78,18 @@ describe('DurableCoalescer', () => {
     expect(t.flushed[1]?.signals.map((s) => s.ref)).toEqual(['c']);
   });
 
+  it('pushes at most maxItems signals at a time, the oldest first, and the rest right after', async () => {
+    const t = setup();
+    t.holdFlushes();
+    for (const ref of ['a', 'b', 'c', 'd', 'e']) await t.coalescer.add('acme', ref, iso(0));
+    await t.advance(0);
+    expect(t.flushed.map((d) => d.signals.map((s) => s.ref))).toEqual([['a', 'b', 'c']]);
+    t.releaseFlush();
+    await t.advance(0);
+    await t.advance(2000);
+    expect(t.flushed.map((d) => d.signals.map((s) => s.ref))).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+  });
+
   it('pushes a full window at once', async () => {
     const t = setup();
     for (const ref of ['a', 'b', 'c']) await t.coalescer.add('acme', ref, iso(0));

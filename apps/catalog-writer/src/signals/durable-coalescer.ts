@@ -101,8 +101,20 @@ export class DurableCoalescer {
       if (this.burstGoesOn(window, now)) continue;
       const { due, state } = takeDue(window.state, now, { windowMs: window.windowMs, maxItems: this.opts.maxItems });
       window.state = state;
-      for (const batch of due) this.startFlush(batch.connectionId, batch.signals);
+      for (const batch of due) this.startFlush(batch.connectionId, this.keepOverflow(window, batch.signals));
     }
+  }
+
+  /**
+   * A push carries at most `maxItems` signals (one full inventory call, whole price batches): the oldest go now, the
+   * rest open the next window, which is due at once when it is full too.
+   */
+  private keepOverflow(window: { state: CoalescerState<Signal> }, signals: readonly Signal[]): Signal[] {
+    if (signals.length <= this.opts.maxItems) return [...signals];
+    const ordered = [...signals].sort((a, b) => a.version - b.version);
+    const now = this.now();
+    for (const signal of ordered.slice(this.opts.maxItems)) window.state = addSignal(window.state, signal, now);
+    return ordered.slice(0, this.opts.maxItems);
   }
 
   private burstGoesOn(window: { state: CoalescerState<Signal>; windowMs: number; lastAddAt: number }, now: number) {

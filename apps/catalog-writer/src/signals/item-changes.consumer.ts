@@ -1,7 +1,7 @@
 import { businesscentralItemChangedV1, TopicValue } from '@mlc/contracts';
 import { ConsumerPipeline } from '@mlc/platform-kafka';
 import type { DurableCoalescer } from './durable-coalescer';
-import type { PipelineDeps } from './pipeline-deps';
+import { handles, PipelineDeps } from './pipeline-deps';
 
 type ItemChanged = TopicValue<typeof businesscentralItemChangedV1>;
 
@@ -18,10 +18,7 @@ export function itemChangesPipeline(deps: PipelineDeps, coalescer: DurableCoales
     // Handlers only record the signal; every partition consumed at once keeps bursts (stock scans) short.
     partitionsConsumedConcurrently: 6,
     handler: async (value) => {
-      if (!(await deps.knows(value.connectionId))) {
-        deps.logger.warn({ connectionId: value.connectionId }, 'item change of an unknown connection skipped');
-        return;
-      }
+      if (!(await handles(deps, value.connectionId, 'item change'))) return;
       await coalescer.add(value.connectionId, value.itemId.toLowerCase(), value.occurredAt);
     },
   });

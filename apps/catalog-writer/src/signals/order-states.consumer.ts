@@ -1,7 +1,7 @@
 import { syncOrderStateV1, TopicValue } from '@mlc/contracts';
 import { ConsumerPipeline } from '@mlc/platform-kafka';
 import type { CommittedRepository } from '../persistence/committed.repository';
-import type { PipelineDeps } from './pipeline-deps';
+import { handles, PipelineDeps } from './pipeline-deps';
 
 type OrderState = TopicValue<typeof syncOrderStateV1>;
 
@@ -16,10 +16,7 @@ export function orderStatesPipeline(deps: PipelineDeps, committed: CommittedRepo
     groupId: `catalog-writer.order-states${deps.groupSuffix}`,
     topic: syncOrderStateV1,
     handler: async (value) => {
-      if (!(await deps.knows(value.connectionId))) {
-        deps.logger.warn({ connectionId: value.connectionId }, 'order state of an unknown connection skipped');
-        return;
-      }
+      if (!(await handles(deps, value.connectionId, 'order state'))) return;
       await committed.apply(value);
     },
   });

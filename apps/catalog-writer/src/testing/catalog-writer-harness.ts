@@ -62,11 +62,14 @@ export class CatalogWriterHarness {
       HTTP_PORT: '0',
       CATALOG_WRITER_DB_SCHEMA: uniqueName('cw').replace(/-/g, '_'),
       CATALOG_WRITER_GROUP_SUFFIX: suffix,
+      CATALOG_WRITER_CONNECTIONS: this.connectionId,
       CATALOG_DRIFT_CHECK_INTERVAL_MS: '0',
       CATALOG_LEVELS_STABLE_MS: '500',
       CATALOG_ADJUSTMENT_SETTLE_MS: '2000',
       CATALOG_RETRY_BASE_MS: '500',
       CATALOG_RETRY_MAX_MS: '3000',
+      // Tests push one item several times within a second; each push must read back the latest BC sales orders.
+      CATALOG_SALES_ORDER_READ_INTERVAL_MS: '0',
       ...options.env,
     });
   }

@@ -18,13 +18,22 @@ export async function itemIds(h: CatalogWriterHarness, numbers: readonly string[
   return new Map(items.map((i) => [i.number, i.id]));
 }
 
-/** A product without variants in the store (tracked by product) and its BC item, with the same price and stock. */
-export async function addProductSku(h: CatalogWriterHarness, sku: string, price: string, stock: number) {
+/**
+ * A product without variants in the store (tracked by product) and its BC item; the store starts with the same price
+ * and stock unless `store` says otherwise.
+ */
+export async function addProductSku(
+  h: CatalogWriterHarness,
+  sku: string,
+  price: string,
+  stock: number,
+  store: { readonly price?: string; readonly stock?: number } = {},
+) {
   const created = await h.sandbox.control.request<{ id: number }>('POST', '/bigcommerce/products', {
     name: `Product ${sku}`,
     sku,
-    price,
-    inventory: stock,
+    price: store.price ?? price,
+    inventory: store.stock ?? stock,
     inventoryTracking: 'product',
   });
   const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
