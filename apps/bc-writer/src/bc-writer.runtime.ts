@@ -91,6 +91,7 @@ export class BcWriterRuntime {
       publisher: this.publisher,
       logger: ctx.logger,
       serves,
+      openCircuit: (id) => ['business-central', 'bigcommerce'].find((system) => ctx.clients.breakers.state(system, id) === 'open'),
     });
     const customerHandler = new CustomerChangedHandler(customerLinks, serves, ctx.logger);
     this.pipelines.push(

@@ -2,7 +2,7 @@ import type { BigCommerceApi } from '@mlc/bigcommerce';
 import type { TopicValue, bigcommerceOrderSignalV1 } from '@mlc/contracts';
 import type { Connection } from '@mlc/connections';
 import { snapshotHash } from '@mlc/orders';
-import { describeError, dispositionOf, PermanentError } from '@mlc/platform-errors';
+import { describeError, dispositionOf, PermanentError, RetryableError } from '@mlc/platform-errors';
 import type { MessageContext } from '@mlc/platform-kafka';
 import type { Logger } from '@mlc/platform-observability';
 import { CallCounter, counted } from '../bc/call-counter';
@@ -30,6 +30,8 @@ export interface OrderSignalDeps {
   readonly logger: Logger;
   /** False for connections another deployment (or shard) serves. */
   readonly serves: (connectionId: string) => boolean;
+  /** The system whose circuit is open for the connection, if any. */
+  readonly openCircuit: (connectionId: string) => string | undefined;
 }
 
 /**
@@ -49,6 +51,9 @@ export class OrderSignalHandler {
       return;
     }
     await this.deps.publisher.flushOrder(signal.connectionId, signal.orderId);
+    const open = this.deps.openCircuit(signal.connectionId);
+    // Nothing can be done while a system is down: park at once instead of spending a BigCommerce call on the order.
+    if (open) throw new RetryableError('CIRCUIT_OPEN', `${open} circuit is open for connection ${signal.connectionId}`);
     const counters = { bc: new CallCounter(), store: new CallCounter() };
     const attemptId = await this.deps.attempts.start(origin(signal, message));
     let run: OrderRun | undefined;
