@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { Client } from 'pg';
-import { businesscentralItemChangedV1, bigcommerceCatalogSignalV1, syncOrderStateV1 } from '@mlc/contracts';
 import { EventProducer, SchemaSerde } from '@mlc/platform-kafka';
-import { repoRoot, SandboxProcess, stackEnv, startSandboxProcess, testKafka } from '@mlc/testing';
+import { repoRoot, stackEnv, startSandboxProcess, testKafka } from '@mlc/testing';
+import {
+  changeAll,
+  dropState,
+  moveGroupsToEnd,
+  publishChanges,
+  pushRuns,
+  setQuotaShare,
+  storeLog,
+  untilStoreShows,
+} from './bench-fixture';
 import {
   countRequests,
   describeMachine,
@@ -35,71 +43,6 @@ function option(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-async function storeLog(sandbox: SandboxProcess): Promise<Logged[]> {
-  return (await sandbox.control.requests('bigcommerce')).requests;
-}
-
-/** New consumer groups start at the topics' ends: the bench measures its own events only. */
-async function moveGroupsToEnd(suffix: string): Promise<void> {
-  const admin = testKafka('catalog-writer-bench').admin();
-  await admin.connect();
-  const groups = { 'catalog-writer.items': businesscentralItemChangedV1, 'catalog-writer.order-states': syncOrderStateV1, 'catalog-writer.catalog': bigcommerceCatalogSignalV1 };
-  for (const [group, topic] of Object.entries(groups)) {
-    const offsets = await admin.fetchTopicOffsets(topic.name);
-    const partitions = offsets.map((o) => ({ partition: o.partition, offset: o.high }));
-    await admin.setOffsets({ groupId: `${group}${suffix}`, topic: topic.name, partitions });
-  }
-  await admin.disconnect();
-}
-
-/** Changes every item in BC (price and silent stock movement) through the control API; returns item ids by SKU. */
-async function changeAll(sandbox: SandboxProcess, skus: readonly string[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  let next = 0;
-  const worker = async () => {
-    while (next < skus.length) {
-      const i = next++;
-      const sku = skus[i]!;
-      const item = (await sandbox.control.changeItem(sku, expected(i))) as { id: string };
-      ids.set(sku, item.id);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return ids;
-}
-
-function expected(i: number): { unitPrice: string; inventory: number } {
-  return { unitPrice: `${20 + (i % 50)}.99`, inventory: 500 + (i % 100) };
-}
-
-async function untilStoreShows(sandbox: SandboxProcess, skus: readonly string[], timeoutMs = 600_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await sandbox.control.request<{ stock: Record<string, number>; prices: Record<string, string> }>(
-      'GET',
-      '/bigcommerce/state',
-    );
-    const done = skus.every(
-      (sku, i) => state.stock[sku] === expected(i).inventory && state.prices[sku] === expected(i).unitPrice,
-    );
-    if (done) return Date.now();
-    if (Date.now() > deadline) throw new Error('the store did not show every change in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** The push runs the service recorded since `since`, with the SKUs each carried. */
-async function pushRuns(schema: string, since: number): Promise<PushFigures['pushes']> {
-  const db = new Client({ connectionString: stackEnv.DATABASE_URL });
-  await db.connect();
-  const result = await db.query<{ skus: number }>(
-    `select (counts->>'skus')::int as skus from "${schema}".push_runs where started_at >= $1 order by id`,
-    [new Date(since)],
-  );
-  await db.end();
-  return { count: result.rows.length, skus: result.rows.map((r) => r.skus) };
-}
-
 function figures(
   name: string,
   changed: number,
@@ -107,6 +50,7 @@ function figures(
   wallMs: number,
   rss: PushFigures['rssMiB'],
   pushes: PushFigures['pushes'],
+  budget: number,
 ): PushFigures {
   const counted = countRequests(logged);
   const requests = counted.writes.total + counted.reads + counted.rateLimited;
@@ -117,8 +61,8 @@ function figures(
     floor: Math.ceil(changed / 50) + Math.ceil(changed / 2000),
     wallMs,
     quotaMinMs: minWallMs(requests, QUOTA),
-    budgetMinMs: minWallMs(requests, BUDGET),
-    budgetPerWindow: BUDGET,
+    budgetMinMs: minWallMs(requests, budget),
+    budgetPerWindow: budget,
     rssMiB: rss,
     pushes,
   };
@@ -132,6 +76,7 @@ async function main(): Promise<void> {
   const run = Date.now().toString(36);
   const connectionId = `bench-cw-${run}`;
   const schema = `bench_cw_${run}`;
+  const masterKey = randomBytes(32).toString('base64');
   const sandbox = await startSandboxProcess();
   let service: ServiceProcess | undefined;
   const producer = new EventProducer(testKafka('catalog-writer-bench'), new SchemaSerde(stackEnv.SCHEMA_REGISTRY_URL));
@@ -144,9 +89,11 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: stackEnv.KAFKA_BROKERS,
       SCHEMA_REGISTRY_URL: stackEnv.SCHEMA_REGISTRY_URL,
       DATABASE_URL: stackEnv.DATABASE_URL,
-      MASTER_KEY: randomBytes(32).toString('base64'),
+      MASTER_KEY: masterKey,
       ADMIN_TOKEN,
       CONNECTION_ID: connectionId,
+      // The topics are shared with other benchmarks and tests on this machine: serve this connection only.
+      CATALOG_WRITER_CONNECTIONS: connectionId,
       BC_COMPANY_ID: SANDBOX_COMPANY_ID,
       CATALOG_WRITER_DB_SCHEMA: schema,
       CATALOG_WRITER_GROUP_SUFFIX: `.${run}`,
@@ -171,37 +118,31 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
     let ended = Date.now();
     runs.push(
-      figures('initial backfill (prices + absolute levels)', skus.length, await storeLog(sandbox), ended - started, {
-        before: rssBefore,
-        peak: service.peakBetween(started, ended),
-        after: service.rssNow(),
-      }, await pushRuns(schema, started)),
+      figures(
+        'initial backfill (prices + absolute levels)',
+        skus.length,
+        await storeLog(sandbox),
+        ended - started,
+        { before: rssBefore, peak: service.peakBetween(started, ended), after: service.rssNow() },
+        await pushRuns(schema, started),
+        BUDGET,
+      ),
     );
 
-    const ids = await changeAll(sandbox, skus);
-    await new Promise((r) => setTimeout(r, 31_000));
-    await sandbox.control.request('DELETE', '/requests');
-    rssBefore = service.rssNow();
-    started = Date.now();
-    const occurredAt = new Date().toISOString();
-    const events = skus.map((sku) => ({
-      connectionId,
-      itemId: ids.get(sku)!,
-      changeType: 'stock' as const,
-      source: 'scan' as const,
-      occurredAt,
-    }));
-    for (let i = 0; i < events.length; i += 1000) {
-      await producer.publishMany(businesscentralItemChangedV1, events.slice(i, i + 1000));
+    for (const [round, share] of [[1, SHARE], [2, 1]] as const) {
+      if (share !== SHARE) await setQuotaShare(masterKey, connectionId, share);
+      const ids = await changeAll(sandbox, skus, round);
+      await new Promise((r) => setTimeout(r, 31_000));
+      await sandbox.control.request('DELETE', '/requests');
+      rssBefore = service.rssNow();
+      started = Date.now();
+      await publishChanges(producer, connectionId, skus, ids);
+      ended = await untilStoreShows(sandbox, skus, round);
+      const name = `signals: BC price and stock changed for every variant (quotaShare ${share}, reserve ${RESERVE})`;
+      const rss = { before: rssBefore, peak: service.peakBetween(started, ended), after: service.rssNow() };
+      const budget = Math.min(Math.floor(share * QUOTA), QUOTA - RESERVE);
+      runs.push(figures(name, skus.length, await storeLog(sandbox), ended - started, rss, await pushRuns(schema, started), budget));
     }
-    ended = await untilStoreShows(sandbox, skus);
-    runs.push(
-      figures('signals: BC price and stock changed for every variant', skus.length, await storeLog(sandbox), ended - started, {
-        before: rssBefore,
-        peak: service.peakBetween(started, ended),
-        after: service.rssNow(),
-      }, await pushRuns(schema, started)),
-    );
 
     const report = {
       benchmark: 'catalog-writer-push' as const,
@@ -212,7 +153,7 @@ async function main(): Promise<void> {
         products,
         variantsPerProduct,
         storeQuota: `${QUOTA} requests per 30 s (sandbox default, real time)`,
-        quotaShare: SHARE,
+        quotaShare: `${SHARE} (default), then 1 for the last run`,
         reserveForOrderReads: RESERVE,
         coalesceWindowMs: 2000,
         burst: 'a due window waits while signals keep arriving (300 ms quiet), at most 5 windows',
@@ -228,6 +169,10 @@ async function main(): Promise<void> {
     };
     const written = writeReport(out, report);
     process.stdout.write(`${JSON.stringify(runs, null, 2)}\nreport: ${written.markdown}\n`);
+  } catch (err) {
+    const tail = (service?.logLines ?? []).slice(-20).map((l) => JSON.stringify(l));
+    process.stderr.write(`catalog-writer log (last lines):\n${tail.join('\n')}\n`);
+    throw err;
   } finally {
     await service?.stop();
     await producer.disconnect().catch(() => undefined);
@@ -236,16 +181,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function dropState(schema: string, connectionId: string): Promise<void> {
-  const db = new Client({ connectionString: stackEnv.DATABASE_URL });
-  await db.connect();
-  await db.query(`drop schema if exists "${schema}" cascade`);
-  await db.query(`delete from connections.settings_history where connection_id = $1`, [connectionId]).catch(() => undefined);
-  await db.query(`delete from connections.connections where id = $1`, [connectionId]).catch(() => undefined);
-  await db.end();
-}
-
 main().catch((err: unknown) => {
-  process.stderr.write(`catalog-writer bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  const cause = err instanceof Error && err.cause !== undefined ? ` (cause: ${String(err.cause)})` : '';
+  process.stderr.write(`catalog-writer bench failed: ${err instanceof Error ? err.stack : String(err)}${cause}\n`);
   process.exit(1);
 });
