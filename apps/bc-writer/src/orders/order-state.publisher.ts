@@ -11,6 +11,8 @@ import type { OrderEventsRepository } from '../persistence/order-events.reposito
  */
 export class OrderStatePublisher {
   private timer?: NodeJS.Timeout;
+  /** Sends go one at a time: concurrent sends on kafkajs' idempotent producer stall on sequence-number retries. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly events: OrderEventsRepository,
@@ -43,6 +45,8 @@ export class OrderStatePublisher {
   }
 
   private async send(values: Parameters<EventProducer['publishMany']>[1]): Promise<void> {
-    await this.producer.publishMany(syncOrderStateV1, values);
+    const sent = this.queue.then(() => this.producer.publishMany(syncOrderStateV1, values));
+    this.queue = sent.catch(() => undefined);
+    await sent;
   }
 }

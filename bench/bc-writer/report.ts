@@ -1,0 +1,77 @@
+import type { machineDescription } from './machine';
+
+export interface PhaseResult {
+  readonly name: string;
+  readonly orders: number;
+  readonly seconds: number;
+  /** Requests the sandbox served per system (bigcommerce, business-central, entra). */
+  readonly requests: Record<string, number>;
+  readonly perOrder: Record<string, number>;
+  /** DESIGN.md section 11 floor per system, when the phase has one. */
+  readonly floor: Record<string, number>;
+}
+
+export interface ThroughputResult {
+  readonly orders: number;
+  readonly minutes: number;
+  readonly throttle: { readonly requestsPerWindow: number; readonly windowMs: number };
+  readonly allowedRequestsPerMinute: number;
+  readonly callsPerOrder: number;
+  readonly allowedOrdersPerMinute: number;
+  readonly ordersPerMinute: number;
+  readonly ratio: number;
+  readonly throttledAnswers: number;
+  readonly bcRequests: number;
+  readonly foreignSignalsPerSecond: number;
+}
+
+export interface BenchResults {
+  readonly generatedAt: string;
+  readonly machine: ReturnType<typeof machineDescription>;
+  readonly phases: readonly PhaseResult[];
+  readonly throughput: ThroughputResult;
+  /** What the store's quota allows bc-writer on a Standard plan, for comparison. */
+  readonly bigcommerceBound: { storeQuotaPer30s: number; serviceShare: number; ordersPerMinute: number; note: string };
+}
+
+export function markdownReport(r: BenchResults): string {
+  const m = r.machine;
+  const t = r.throughput;
+  const rows = r.phases.map((p) => {
+    const cell = (system: string) => `${p.perOrder[system] ?? 0}${p.floor[system] !== undefined ? ` (floor ${p.floor[system]})` : ''}`;
+    return `| ${p.name} | ${p.orders} | ${cell('bigcommerce')} | ${cell('business-central')} | ${p.perOrder['entra'] ?? 0} | ${p.seconds} |`;
+  });
+  return [
+    '# bc-writer benchmark',
+    '',
+    `Generated ${r.generatedAt} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, load ${m.loadAverage.join(' / ')}.`,
+    'bc-writer ran as a process against the sandboxes and the local Kafka, registry and PostgreSQL; calls are counted',
+    'from the sandbox request log after a warm-up (reference data, local currency, SKU links).',
+    '',
+    '## API calls per order',
+    '',
+    '| phase | orders | BigCommerce | Business Central | Entra ID | seconds |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '## Orders per minute under the BC throttle',
+    '',
+    `Sandbox throttle: ${t.throttle.requestsPerWindow} requests per ${t.throttle.windowMs / 1000} s (${t.allowedRequestsPerMinute} per minute);`,
+    `at ${t.callsPerOrder} BC calls per order it allows ${t.allowedOrdersPerMinute} orders per minute.`,
+    '',
+    '| orders | minutes | orders/min | allowed | ratio | 429 answers | BC requests |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| ${t.orders} | ${t.minutes} | ${t.ordersPerMinute} | ${t.allowedOrdersPerMinute} | ${t.ratio} | ${t.throttledAnswers} | ${t.bcRequests} |`,
+    '',
+    `Other producers put about ${t.foreignSignalsPerSecond} signals per second on bigcommerce.order-signal.v1 during the run`,
+    '(bc-writer decodes and skips them: it serves only the benchmark connections).',
+    '',
+    '## The BigCommerce bound',
+    '',
+    `The run raised the sandbox store quota so that BC's throttle binds. On a Standard plan (${r.bigcommerceBound.storeQuotaPer30s} requests per`,
+    `30 s for the whole store) with bc-writer's default share of ${r.bigcommerceBound.serviceShare}, one BigCommerce call per order bounds`,
+    `bc-writer at ${r.bigcommerceBound.ordersPerMinute} orders per minute, below the BC throttle's bound at its documented 6,000 requests`,
+    'per 5 minutes (400 orders per minute at 3 calls): raise BIGCOMMERCE_QUOTA_SHARE for stores with order bursts.',
+    '',
+  ].join('\n');
+}
