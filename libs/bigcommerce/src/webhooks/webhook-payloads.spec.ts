@@ -9,7 +9,7 @@ import {
   webhookSubject,
 } from './webhook-payloads';
 
-const REFERENCE_DIR = process.env['MLC_REFERENCE_DIR'] ?? resolve(__dirname, '../../../../../shared/reference');
+const REFERENCE_DIR = process.env['ML_SHARED_DIR'] ? resolve(process.env['ML_SHARED_DIR'], 'reference') : resolve(__dirname, '../../../../../shared/reference');
 const EXAMPLES = join(REFERENCE_DIR, 'bigcommerce-openapi/webhook-callbacks/data');
 
 const delivery = (scope: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
