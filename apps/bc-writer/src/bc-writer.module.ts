@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ObservabilityModule, ReadinessRegistry } from '@mlc/platform-observability';
-import { BcWriterRuntime } from './bc-writer.runtime';
+import { BcWriterRuntime, type BcWriterSeams } from './bc-writer.runtime';
 import type { BcWriterConfig } from './config';
 
 const BC_WRITER_CONFIG = Symbol('BC_WRITER_CONFIG');
@@ -16,7 +16,8 @@ const BC_WRITER_CONFIG = Symbol('BC_WRITER_CONFIG');
 export class BcWriterModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(BcWriterRuntime) private readonly runtime: BcWriterRuntime) {}
 
-  static forRoot(config: BcWriterConfig): DynamicModule {
+  /** `seams` are for tests only (see BcWriterSeams). */
+  static forRoot(config: BcWriterConfig, seams: BcWriterSeams = {}): DynamicModule {
     return {
       module: BcWriterModule,
       imports: [ObservabilityModule],
@@ -25,7 +26,7 @@ export class BcWriterModule implements OnApplicationBootstrap, OnApplicationShut
         {
           provide: BcWriterRuntime,
           inject: [BC_WRITER_CONFIG, ReadinessRegistry],
-          useFactory: (c: BcWriterConfig, readiness: ReadinessRegistry) => BcWriterRuntime.create(c, readiness),
+          useFactory: (c: BcWriterConfig, readiness: ReadinessRegistry) => BcWriterRuntime.create(c, readiness, seams),
         },
       ],
       exports: [BcWriterRuntime],

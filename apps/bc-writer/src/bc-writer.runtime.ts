@@ -1,3 +1,4 @@
+import type { BigCommerceApi } from '@mlc/bigcommerce';
 import { bigcommerceOrderSignalV1, businesscentralCustomerChangedV1 } from '@mlc/contracts';
 import { ConsumerPipeline, PgParkingLot } from '@mlc/platform-kafka';
 import type { ReadinessRegistry } from '@mlc/platform-observability';
@@ -23,6 +24,11 @@ import { SkuLinksRepository } from './persistence/sku-links.repository';
 import { SyncAttemptsRepository } from './persistence/sync-attempts.repository';
 import { RefundSyncService } from './refunds/refund-sync.service';
 
+/** Test seam: wraps a connection's BigCommerce client (e.g. to serve an order edited after sync). */
+export interface BcWriterSeams {
+  readonly bigcommerce?: (api: BigCommerceApi) => BigCommerceApi;
+}
+
 /**
  * Everything bc-writer runs: the service context (Kafka, database with the ledger migrations, connection registry
  * and clients), the two consumer pipelines, the order-state outbox sweep and the ledger gauge.
@@ -36,9 +42,10 @@ export class BcWriterRuntime {
     private readonly config: BcWriterConfig,
     private readonly publisher: OrderStatePublisher,
     readonly ledger: OrderLedgerRepository,
+    private readonly seams: BcWriterSeams,
   ) {}
 
-  static async create(config: BcWriterConfig, readiness: ReadinessRegistry): Promise<BcWriterRuntime> {
+  static async create(config: BcWriterConfig, readiness: ReadinessRegistry, seams: BcWriterSeams = {}): Promise<BcWriterRuntime> {
     const ctx = await createServiceContext({
       service: 'bc-writer',
       config,
@@ -48,7 +55,7 @@ export class BcWriterRuntime {
     });
     const ledger = new OrderLedgerRepository(ctx.db);
     const publisher = new OrderStatePublisher(new OrderEventsRepository(ctx.db), ctx.producer, ctx.logger);
-    const runtime = new BcWriterRuntime(ctx, config, publisher, ledger);
+    const runtime = new BcWriterRuntime(ctx, config, publisher, ledger, seams);
     runtime.wire();
     return runtime;
   }
@@ -82,7 +89,10 @@ export class BcWriterRuntime {
     const refunds = new RefundSyncService({ repo: new RefundLedgerRepository(ctx.db), items, refs, writer, orders });
     const handler = new OrderSignalHandler({
       connection: (id) => ctx.registry.get(id),
-      bigcommerce: (id) => ctx.clients.bigcommerce(id),
+      bigcommerce: async (id) => {
+        const api = await ctx.clients.bigcommerce(id);
+        return this.seams.bigcommerce ? this.seams.bigcommerce(api) : api;
+      },
       businessCentral: async (id) => httpWriterBc(await ctx.clients.businessCentral(id)),
       ledger: this.ledger,
       attempts: new SyncAttemptsRepository(ctx.db),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { BigCommerceApi, BigCommerceOrder } from '@mlc/bigcommerce';
 import { BusinessCentral, createBusinessCentral } from '@mlc/business-central';
 import {
   bigcommerceOrderSignalV1,
@@ -52,7 +53,13 @@ export class WriterHarness {
     readonly states: OrderState[],
     readonly masterKey: string,
     private readonly cleanup: Cleanups,
+    private readonly edits: Map<number, (raw: BigCommerceOrder) => BigCommerceOrder>,
   ) {}
+
+  /** From now on bc-writer reads this order as `edit` changes it (the sandbox does not re-price edited orders). */
+  editOrder(orderId: number, edit: (raw: BigCommerceOrder) => BigCommerceOrder): void {
+    this.edits.set(orderId, edit);
+  }
 
   /** Starts the writer serving connections named `names` (ids made unique); add each with `connect`. */
   static async start(names: readonly string[], env: Record<string, string> = {}) {
@@ -96,7 +103,9 @@ export class WriterHarness {
       positionAtEnd(kafka, config.BC_WRITER_CUSTOMER_GROUP, businesscentralCustomerChangedV1.name),
       positionAtEnd(kafka, collectorGroup, syncOrderStateV1.name),
     ]);
-    const app = await NestFactory.createApplicationContext(BcWriterModule.forRoot(config), { logger: false });
+    const edits = new Map<number, (raw: BigCommerceOrder) => BigCommerceOrder>();
+    const seams = { bigcommerce: (api: BigCommerceApi) => editing(api, edits) };
+    const app = await NestFactory.createApplicationContext(BcWriterModule.forRoot(config, seams), { logger: false });
     await app.init();
     cleanup.push({ name: 'app', close: () => app.close() });
     const db = await openDatabase({ url: stackEnv.DATABASE_URL, schema: BC_WRITER_SCHEMA, migrations: [] });
@@ -117,7 +126,7 @@ export class WriterHarness {
     });
     await collector.start();
     cleanup.push({ name: 'collector', close: () => collector.stop() });
-    const harness = new WriterHarness(sandbox, bc, db, registry, producer, states, masterKey, cleanup);
+    const harness = new WriterHarness(sandbox, bc, db, registry, producer, states, masterKey, cleanup, edits);
     return { harness, ids };
   }
 
@@ -290,6 +299,21 @@ export async function positionAtEnd(kafka: Kafka, groupId: string, topic: string
   } finally {
     await admin.disconnect();
   }
+}
+
+/** A BigCommerce client that serves registered edits of orders on top of what the store returns. */
+function editing(api: BigCommerceApi, edits: Map<number, (raw: BigCommerceOrder) => BigCommerceOrder>): BigCommerceApi {
+  return new Proxy(api, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (property !== 'getOrder') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return async (orderId: number) => {
+        const raw = await target.getOrder(orderId);
+        const edit = edits.get(orderId);
+        return edit ? edit(structuredClone(raw)) : raw;
+      };
+    },
+  });
 }
 
 type Cleanups = Array<{ name: string; close: () => Promise<unknown> }>;
