@@ -1,5 +1,5 @@
 import { BIGCOMMERCE_LIMITS } from '../bigcommerce-api.port';
-import { StoreSandbox, drain, startStoreSandbox } from './store-sandbox-kit';
+import { StoreSandbox, drain, startStoreSandbox } from './testing/store-sandbox-kit';
 
 jest.setTimeout(60_000);
 

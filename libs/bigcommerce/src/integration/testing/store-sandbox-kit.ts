@@ -1,6 +1,6 @@
 import { SandboxProcess, startSandboxProcess } from '@mlc/testing';
-import { BigCommerceClientOptions } from '../client/bigcommerce-client.options';
-import { BigCommerceApiClient, createBigCommerceApi } from '../resources/bigcommerce-api-client';
+import { BigCommerceClientOptions } from '../../client/bigcommerce-client.options';
+import { BigCommerceApiClient, createBigCommerceApi } from '../../resources/bigcommerce-api-client';
 
 /** One request as the sandbox logged it (status 0: the connection was reset). */
 export interface LoggedCall {
