@@ -41,7 +41,8 @@ export async function changeAll(
   const worker = async () => {
     while (next < skus.length) {
       const i = next++;
-      const sku = skus[i]!;
+      const sku = skus[i];
+      if (sku === undefined) return;
       const item = (await sandbox.control.changeItem(sku, expected(i, round))) as { id: string };
       ids.set(sku, item.id);
     }

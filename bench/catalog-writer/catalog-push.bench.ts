@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { EventProducer, SchemaSerde } from '@mlc/platform-kafka';
 import { repoRoot, stackEnv, startSandboxProcess, testKafka } from '@mlc/testing';
@@ -38,6 +39,10 @@ const BUDGET = Math.min(Math.floor(SHARE * QUOTA), QUOTA - RESERVE);
 const SANDBOX_COMPANY_ID = '5a3a1c2e-7b1d-4c1f-9f0e-2d4c6b8a0c01';
 const ADMIN_TOKEN = randomBytes(24).toString('hex');
 
+function loadNow(): number {
+  return Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+}
+
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
@@ -51,6 +56,7 @@ function figures(
   rss: PushFigures['rssMiB'],
   pushes: PushFigures['pushes'],
   budget: number,
+  load: number,
 ): PushFigures {
   const counted = countRequests(logged);
   const requests = counted.writes.total + counted.reads + counted.rateLimited;
@@ -65,6 +71,7 @@ function figures(
     budgetPerWindow: budget,
     rssMiB: rss,
     pushes,
+    loadAverage1m: load,
   };
 }
 
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 31_000));
     await sandbox.control.request('DELETE', '/requests');
     let rssBefore = service.rssNow();
+    let load = loadNow();
     let started = Date.now();
     const res = await fetch(`${service.url}/admin/connections/${connectionId}/backfill-catalog`, {
       method: 'POST',
@@ -126,6 +134,7 @@ async function main(): Promise<void> {
         { before: rssBefore, peak: service.peakBetween(started, ended), after: service.rssNow() },
         await pushRuns(schema, started),
         BUDGET,
+        load,
       ),
     );
 
@@ -135,13 +144,15 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 31_000));
       await sandbox.control.request('DELETE', '/requests');
       rssBefore = service.rssNow();
+      load = loadNow();
       started = Date.now();
       await publishChanges(producer, connectionId, skus, ids);
       ended = await untilStoreShows(sandbox, skus, round);
       const name = `signals: BC price and stock changed for every variant (quotaShare ${share}, reserve ${RESERVE})`;
       const rss = { before: rssBefore, peak: service.peakBetween(started, ended), after: service.rssNow() };
       const budget = Math.min(Math.floor(share * QUOTA), QUOTA - RESERVE);
-      runs.push(figures(name, skus.length, await storeLog(sandbox), ended - started, rss, await pushRuns(schema, started), budget));
+      const logged = await storeLog(sandbox);
+      runs.push(figures(name, skus.length, logged, ended - started, rss, await pushRuns(schema, started), budget, load));
     }
 
     const report = {
@@ -156,7 +167,7 @@ async function main(): Promise<void> {
         quotaShare: `${SHARE} (default), then 1 for the last run`,
         reserveForOrderReads: RESERVE,
         coalesceWindowMs: 2000,
-        burst: 'a due window waits while signals keep arriving (300 ms quiet), at most 5 windows',
+        burst: 'a due window waits while signals keep arriving (1000 ms quiet), at most 5 windows',
         inventoryApplyDelayMs: 200,
         service: 'compiled catalog-writer as its own process (dist/apps/catalog-writer/src/main.js)',
       },

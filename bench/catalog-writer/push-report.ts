@@ -35,6 +35,8 @@ export interface PushFigures {
   readonly rssMiB: { readonly before: number; readonly peak: number; readonly after: number };
   /** Coalesced pushes the service ran (push runs recorded) and how many SKUs each carried. */
   readonly pushes: { readonly count: number; readonly skus: readonly number[] };
+  /** The machine's 1-minute load average when the run started (the machine is shared). */
+  readonly loadAverage1m: number;
 }
 
 export interface PushReport {
@@ -133,6 +135,7 @@ function toMarkdown(r: PushReport): string {
       `${s(f.budgetMinMs)} (${f.budgetPerWindow}/window)`,
       `${f.rssMiB.before} → ${f.rssMiB.peak} → ${f.rssMiB.after}`,
       `${f.pushes.count} (${f.pushes.skus.join(', ')})`,
+      String(f.loadAverage1m),
     ].join(' | '),
   );
   const machine = Object.entries(r.machine).map(([k, v]) => `- ${k}: ${v}`);
@@ -151,8 +154,8 @@ function toMarkdown(r: PushReport): string {
     '',
     '## Runs',
     '',
-    'run | changed variants | store writes | floor | store reads | 429s | max per quota window | wall | quota minimum | budget minimum | RSS MiB (before → peak → after) | pushes (SKUs each)',
-    '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---',
+    'run | changed variants | store writes | floor | store reads | 429s | max per quota window | wall | quota minimum | budget minimum | RSS MiB (before → peak → after) | pushes (SKUs each) | load (1 min)',
+    '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---',
     ...rows,
     '',
     'Floor: `ceil(prices / 50)` variant batches plus one inventory call per 2000 changed levels. Quota minimum: the',

@@ -28,7 +28,7 @@ export function catalogWriterEnvSchema() {
     /** How often due coalescing windows are looked for. */
     CATALOG_FLUSH_TICK_MS: z.coerce.number().int().min(10).max(10_000).default(100),
     /** A due window waits while signals keep arriving (the last less than this ago): bursts become full pushes. */
-    CATALOG_BURST_QUIET_MS: ms(300, 60_000),
+    CATALOG_BURST_QUIET_MS: ms(1000, 60_000),
     /** ... but never longer than this many windows. */
     CATALOG_BURST_MAX_WINDOWS: z.coerce.number().int().min(1).max(100).default(5),
     /** A failed coalesced push is tried again after a back-off growing from this (full jitter). */

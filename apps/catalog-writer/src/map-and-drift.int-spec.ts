@@ -1,7 +1,9 @@
 import { bigcommerceCatalogSignalV1, syncOrderStateV1 } from '@mlc/contracts';
 import { registry } from '@mlc/platform-observability';
 import { Cleanup, eventually, SandboxProcess, startSandboxProcess } from '@mlc/testing';
-import { CatalogWriterHarness } from './testing/catalog-writer-harness';
+import { BcPath } from '@mlc/business-central';
+import { z } from 'zod';
+import { ADMIN_TOKEN, CatalogWriterHarness } from './testing/catalog-writer-harness';
 import { addProductSku, pushRuns, runsAfter } from './testing/sandbox-helpers';
 
 const cleanup = new Cleanup();
@@ -34,6 +36,41 @@ async function metric(name: string): Promise<number | undefined> {
 }
 
 describe('SKU map refresh, drift and restarts', () => {
+  it('skips and counts SKUs it cannot push, without failing the others', async () => {
+    const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
+    const item = (number: string, type = 'Inventory') =>
+      bc.client.create(BcPath.collection('items'), { number, displayName: number, type, unitPrice: 2 }, z.object({ id: z.string() }));
+    const product = (sku: string, inventoryTracking = 'product') =>
+      sandbox.control.request('POST', '/bigcommerce/products', { name: sku, sku, price: '2.00', inventoryTracking });
+    await product('SK-NONE', 'none');
+    await item('SK-NONE');
+    await product('SK-SERVICE');
+    await item('SK-SERVICE', 'Service');
+    await product('SK-BLOCKED');
+    await item('SK-BLOCKED');
+    await sandbox.control.request('POST', '/business-central/items/SK-BLOCKED', { blocked: true });
+    await product('SK-STORE-ONLY');
+    await item('SK-BC-ONLY');
+
+    const res = await fetch(`${h.url}/admin/connections/${h.connectionId}/backfill-catalog?dryRun=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    const summary = JSON.parse((await res.text()).trim().split('\n').at(-1)!) as {
+      type: string;
+      map: Record<string, number>;
+    };
+    expect(summary.type).toBe('summary');
+    expect(summary.map).toMatchObject({
+      mapped: 2,
+      'store-not-tracked': 1,
+      'bc-service-item': 1,
+      'bc-blocked': 1,
+      'missing-in-bc': 1,
+      'missing-in-store': 1,
+    });
+  });
+
   it('gives a product created in the store its BC price and stock after its catalog signal', async () => {
     const created = await addProductSku(h, 'NEW-1', '8.80', 4, { price: '1.00', stock: 0 });
     await h.publish(bigcommerceCatalogSignalV1, [

@@ -102,6 +102,7 @@ describe('CatalogPusher', () => {
     expect(h.rt.store.levels_.get('p2')).toBe(8);
     expect(h.rt.store.sent.slice(-3).map((w) => w.kind)).toEqual(['relative-stock', 'absolute-stock', 'relative-stock']);
     expect(summary.stock.changed).toBe(2);
+    expect(summary.requests.byKind).toEqual({ 'relative-stock': 2, 'absolute-stock': 1 });
     expect(h.entries.find((e) => e.sku === 'P-2')?.stockBasis?.inventory).toBe('8');
   });
 
@@ -119,6 +120,33 @@ describe('CatalogPusher', () => {
     const retried = await h.push();
     expect(retried.price.changed).toBe(1);
     expect(h.rt.store.prices.get('p1')).toBe(12);
+  });
+
+  it('skips prices with a warning when tax inclusion differs, and still pushes stock', async () => {
+    const h = new Harness([productEntry(1)]);
+    const rt = fakeRuntime({ store: h.rt.store, bc: h.rt.bc, prices: { storePricesIncludeTax: true } });
+    h.rt.store.setLevel('p1', 0);
+    const items = await h.rt.bc.readItems(['item-p1']);
+    const summary = await h.pusher.push(rt, { trigger: 'signals', items, entries: h.entries });
+    expect(summary.price.bySkipReason).toEqual({ 'tax-inclusion-mismatch': 1 });
+    expect(summary.warnings.map((w) => w.message)).toEqual(['price not pushed: store prices include tax, BC price does not']);
+    expect(h.rt.store.sentOf('product-prices')).toEqual([]);
+    expect(h.rt.store.levels_.get('p1')).toBe(5);
+    expect(h.recording.outcomes[0]).toMatchObject({ sku: 'P-1', outcome: 'changed', level: 5 });
+  });
+
+  it('converts prices when the settings say so', async () => {
+    const h = new Harness([productEntry(1)]);
+    const rt = fakeRuntime({
+      store: h.rt.store,
+      bc: h.rt.bc,
+      prices: { storePricesIncludeTax: true },
+      settings: { taxInclusionMismatch: 'convert', taxRatePercent: '10' },
+    });
+    h.rt.store.setLevel('p1', 0);
+    const items = await h.rt.bc.readItems(['item-p1']);
+    await h.pusher.push(rt, { trigger: 'signals', items, entries: h.entries });
+    expect(h.rt.store.prices.get('p1')).toBe(11);
   });
 
   it('never sends when dry-running', async () => {

@@ -142,7 +142,8 @@ export function summaryOf(
   dryRun: boolean,
 ): PushSummary {
   const byKind: Record<string, number> = {};
-  for (const w of plan.writes) byKind[w.kind] = (byKind[w.kind] ?? 0) + 1;
+  const writes = sent.length > 0 ? sent.map((s) => s.write) : plan.writes;
+  for (const w of writes) byKind[w.kind] = (byKind[w.kind] ?? 0) + 1;
   const found = new Set(items.map((i) => i.id));
   const { price, stock } = tallyParts(results, dryRun);
   const missing = entries.filter((e) => !found.has(e.bcItemId)).length;

@@ -20,8 +20,11 @@ import { CatalogWriterConfig, loadCatalogWriterConfig } from '../config';
 export const SANDBOX_COMPANY_ID = '5a3a1c2e-7b1d-4c1f-9f0e-2d4c6b8a0c01';
 export const ADMIN_TOKEN = 'catalog-writer-test-admin-token';
 
-const GROUPS = ['catalog-writer.items', 'catalog-writer.order-states', 'catalog-writer.catalog'];
-const TOPICS = [businesscentralItemChangedV1, syncOrderStateV1, bigcommerceCatalogSignalV1];
+const GROUPS: ReadonlyArray<readonly [string, TopicContract]> = [
+  ['catalog-writer.items', businesscentralItemChangedV1],
+  ['catalog-writer.order-states', syncOrderStateV1],
+  ['catalog-writer.catalog', bigcommerceCatalogSignalV1],
+];
 
 export interface HarnessOptions {
   readonly catalog?: Record<string, unknown>;
@@ -131,24 +134,29 @@ export class CatalogWriterHarness {
   }
 
   private async addConnection(): Promise<void> {
+    const env = (name: string) => {
+      const value = this.sandbox.env[name];
+      if (value === undefined) throw new Error(`the sandbox gave no ${name}`);
+      return value;
+    };
     await this.runtime.ctx.registry.add(
       {
         id: this.connectionId,
         name: 'catalog-writer test',
         bigcommerce: { storeHash: 'sandbox', storeId: '1001234567' },
         businessCentral: {
-          tenantId: this.sandbox.env.BC_TENANT_ID!,
+          tenantId: env('BC_TENANT_ID'),
           environment: 'sandbox',
           companyId: SANDBOX_COMPANY_ID,
-          clientId: this.sandbox.env.BC_CLIENT_ID!,
+          clientId: env('BC_CLIENT_ID'),
         },
         settings: { catalog: this.options.catalog ?? {}, orders: this.options.orders ?? {} },
         source: 'cli',
       },
       {
-        bigcommerceAccessToken: this.sandbox.env.BIGCOMMERCE_ACCESS_TOKEN!,
-        bigcommerceClientSecret: this.sandbox.env.BIGCOMMERCE_CLIENT_SECRET!,
-        bcClientSecret: this.sandbox.env.BC_CLIENT_SECRET!,
+        bigcommerceAccessToken: env('BIGCOMMERCE_ACCESS_TOKEN'),
+        bigcommerceClientSecret: env('BIGCOMMERCE_CLIENT_SECRET'),
+        bcClientSecret: env('BC_CLIENT_SECRET'),
         webhookKey: randomBytes(32).toString('base64'),
       },
     );
@@ -159,8 +167,8 @@ export class CatalogWriterHarness {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      for (const [i, group] of GROUPS.entries()) {
-        const topic = TOPICS[i]!.name;
+      for (const [group, contract] of GROUPS) {
+        const topic = contract.name;
         const offsets = await admin.fetchTopicOffsets(topic);
         await admin.setOffsets({
           groupId: `${group}${this.config.CATALOG_WRITER_GROUP_SUFFIX}`,

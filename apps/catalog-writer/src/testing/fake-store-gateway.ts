@@ -66,7 +66,8 @@ export class FakeStoreGateway implements StoreGateway {
   async send(write: StoreWrite): Promise<WriteAttempt> {
     this.sent.push(write);
     const i = this.scripted.findIndex((s) => s.kind === undefined || s.kind === write.kind);
-    if (i >= 0) return this.scripted.splice(i, 1)[0]!.attempt;
+    const [scripted] = i >= 0 ? this.scripted.splice(i, 1) : [];
+    if (scripted) return scripted.attempt;
     switch (write.kind) {
       case 'variant-prices':
       case 'product-prices':

@@ -30,13 +30,4 @@ export class MemoryRecording implements PushRecording {
     this.outcomes.push(...outcomesOf(input.connectionId, input, new Date(0).toISOString()));
     return { ...summaryOf(input.plan, input.results, input.sent, input.before, input.items, false), runId: input.runId };
   }
-
-  /** The recorded entries, in the given SKU order (the next push starts from these). */
-  current(skus: readonly string[]): SkuMapEntry[] {
-    return skus.map((sku) => {
-      const entry = this.entries.get(sku);
-      if (!entry) throw new Error(`no recorded entry for ${sku}`);
-      return entry;
-    });
-  }
 }
