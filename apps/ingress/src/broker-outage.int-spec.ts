@@ -30,7 +30,7 @@ beforeAll(async () => {
   tap = await ingress.tap(broker.client('ingress-outage-tap'));
   cleanup.add(() => tap.stop());
   conn = await ingress.addConnection();
-}, 180_000);
+}, 400_000);
 afterAll(() => cleanup.run(), 120_000);
 
 const url = () => `${ingress.baseUrl}/webhooks/bigcommerce/${conn.id}`;
@@ -85,5 +85,5 @@ describe('ingress when the broker stops mid-run', () => {
     ]);
     const firstCopies = tap.forConnection(conn.id, AUDIT).filter((r) => r.value['duplicate'] === false);
     expect(firstCopies).toHaveLength(13);
-  }, 240_000);
+  }, 400_000);
 });

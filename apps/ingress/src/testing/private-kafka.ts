@@ -59,7 +59,7 @@ export class PrivateKafka {
     this.process = spawn(this.java(), [...this.jvmArgs(), 'kafka.Kafka', path.join(this.dir, 'server.properties')], {
       stdio: ['ignore', out, out],
     });
-    await this.waitReady(90_000);
+    await this.waitReady(180_000);
   }
 
   async destroy(): Promise<void> {
