@@ -8,6 +8,7 @@ import { registerMappingsCommand } from './commands/mappings.command';
 import { registerResyncCommand } from './commands/resync.command';
 import { registerDlqCommand } from './commands/dlq.command';
 import { registerKeysCommand } from './commands/keys.command';
+import { registerMigrateCommand } from './commands/migrate.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerBackfillCommand } from './commands/backfill.command';
 
@@ -22,6 +23,7 @@ registerMappingsCommand(program);
 registerResyncCommand(program);
 registerConnectionsCommand(program);
 registerKeysCommand(program);
+registerMigrateCommand(program);
 registerReplayCommand(program);
 registerDlqCommand(program);
 registerBackfillCommand(program);
