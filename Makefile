@@ -77,8 +77,9 @@ test: ## The whole suite on the real local stack (lint, unit, integration, e2e, 
 	node scripts/test-summary.js $(RESULTS)/unit.json $(RESULTS)/int.json $(RESULTS)/e2e.json $(RESULTS)/deploy.json || status=1; \
 	[ $$status -eq 0 ] || echo "make test: FAILED (see above)"; exit $$status
 
-demo: infra-up build ## Start everything and run the main job end to end, then print a summary
-	source infra/env.sh && node dist/apps/cli/src/main.js demo
+demo: infra-up build ## Start everything on fresh sandboxes, run the end-to-end demo, print a summary
+	source infra/env.sh && bash scripts/services.sh up --fresh
+	source infra/env.sh && eval "$$(bash scripts/services.sh env)" && node --no-warnings dist/apps/cli/src/main.js demo $(DEMO_ARGS)
 
 bench: infra-up build ## Run the benchmarks; results in bench/results/
 	source infra/env.sh && node bench/run.js
