@@ -24,3 +24,8 @@ export type CliConfig = z.infer<typeof cliEnv>;
 export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
   return loadConfig(cliEnv, env);
 }
+
+/** The environment for a child process the CLI starts (the services' own config parsing then applies). */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

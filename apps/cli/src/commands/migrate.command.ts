@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { withContext } from '../cli-context';
 import { CliError } from '../cli-error';
+import { childEnv } from '../config';
 
 /** The services whose own schemas `migrate` brings up to date (ingress uses only the connection registry). */
 const SERVICES = ['bc-watcher', 'bc-writer', 'catalog-writer'] as const;
@@ -26,7 +27,7 @@ export function registerMigrateCommand(program: Command): void {
         for (const service of SERVICES) {
           const main = path.resolve(__dirname, `../../../${service}/src/main.js`);
           if (!existsSync(main)) throw new CliError(`${service} is not built (${main} is missing)`);
-          const run = spawnSync(process.execPath, [main], { env: { ...process.env, MIGRATE_ONLY: 'true', LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+          const run = spawnSync(process.execPath, [main], { env: childEnv({ MIGRATE_ONLY: 'true', LOG_LEVEL: 'warn' }), encoding: 'utf8' });
           if (run.status !== 0) throw new CliError(`${service} migrations failed: ${(run.stderr || run.stdout).trim().split('\n').pop() ?? ''}`);
           process.stdout.write(`${service}: up to date\n`);
         }
