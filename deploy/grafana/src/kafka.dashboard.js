@@ -39,7 +39,7 @@ module.exports = dashboard({
           description: 'Kafka produce with acks=all over the selected range.',
           unit: 's',
           decimals: 3,
-          targets: [[quantile(0.99, 'ml_connector_produce_duration_seconds', n, { window: '$__range' }), 'p99']],
+          targets: [[quantile(0.99, 'ml_connector_kafka_produce_duration_seconds', n, { window: '$__range' }), 'p99']],
           thresholds: [
             [0.1, 'orange'],
             [1, 'red'],
@@ -95,8 +95,8 @@ module.exports = dashboard({
           description: 'acks=all; ingress acknowledges a webhook only after this.',
           unit: 's',
           targets: [
-            [quantile(0.5, 'ml_connector_produce_duration_seconds', n, { by: ['topic'] }), 'p50 {{topic}}'],
-            [quantile(0.99, 'ml_connector_produce_duration_seconds', n, { by: ['topic'] }), 'p99 {{topic}}'],
+            [quantile(0.5, 'ml_connector_kafka_produce_duration_seconds', n, { by: ['outcome'] }), 'p50 {{outcome}}'],
+            [quantile(0.99, 'ml_connector_kafka_produce_duration_seconds', n, { by: ['outcome'] }), 'p99 {{outcome}}'],
           ],
         }),
         timeseries({
@@ -105,7 +105,7 @@ module.exports = dashboard({
           unit: 'ops',
           stack: true,
           targets: [
-            [`sum by (topic) (rate(ml_connector_produce_duration_seconds_count${n}[$__rate_interval]))`, '{{topic}}'],
+            [`sum by (outcome) (rate(ml_connector_kafka_produce_duration_seconds_count${n}[$__rate_interval]))`, '{{outcome}}'],
           ],
         }),
       ],
