@@ -100,8 +100,8 @@ module.exports = dashboard({
           ],
         }),
         timeseries({
-          title: 'Produced per second by topic',
-          description: 'Messages written to each topic.',
+          title: 'Produce requests per second by outcome',
+          description: 'Produce requests acknowledged (ok) or failed (error) by the broker.',
           unit: 'ops',
           stack: true,
           targets: [
