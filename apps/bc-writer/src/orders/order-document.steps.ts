@@ -16,6 +16,7 @@ import type { CustomerResolver } from './customer-resolver';
 import { productLineMap, salesDocumentInput } from './document-input';
 import type { ItemResolver } from './item-resolver';
 import type { OrderRun } from './order-run';
+import { required } from '../required';
 
 export interface DocumentStepsDeps {
   readonly items: ItemResolver;
@@ -37,7 +38,7 @@ export class OrderDocumentSteps {
   async fromReceived(run: OrderRun): Promise<void> {
     const items = await this.resolveItems(run);
     if (!items) return;
-    if (run.row!.state === 'RECEIVED') {
+    if (run.entry.state === 'RECEIVED') {
       const customer = await this.deps.customers.resolve({ ...this.request(run), order: run.order });
       if (customer.kind === 'park') {
         await run.move('PARK', { lastError: `${customer.reason}: ${customer.detail}` }, customer.reason);
@@ -52,7 +53,7 @@ export class OrderDocumentSteps {
   /** From DOCUMENT_CREATED: post (re-reading first, since an earlier run may have posted already). */
   async post(run: OrderRun, resuming: boolean): Promise<void> {
     const ops = documentOps(run.ctx.bc.api, 'salesInvoice');
-    const id = run.row!.documentId!;
+    const id = required(run.entry.documentId, `order ${run.order.id}'s document id`);
     const doc = await this.deps.writer.ensurePosted(ops, id, resuming, () => run.note({ writePending: 'post' }));
     const patch = { documentNumber: doc.number, documentEtag: doc.etag, posted: true, writePending: null };
     await run.move('POSTED', patch, `posted as ${doc.number}`);
@@ -75,7 +76,10 @@ export class OrderDocumentSteps {
       await run.move('PARK', { lastError: `LOCAL_CURRENCY_UNKNOWN: ${detail}` }, 'LOCAL_CURRENCY_UNKNOWN');
       return;
     }
-    const customer = { id: run.row!.customerId!, number: run.row!.customerNumber! };
+    const customer = {
+      id: required(run.entry.customerId, `order ${run.order.id}'s customer`),
+      number: required(run.entry.customerNumber, `order ${run.order.id}'s customer number`),
+    };
     const draft = mapOrderToSalesDocument(run.order, run.settings, customer, items, context);
     if (draft.kind === 'parked') {
       const detail = { explanation: draft.explanation };
@@ -84,7 +88,7 @@ export class OrderDocumentSteps {
     }
     const ops = documentOps(bc.api, draft.documentType);
     const number = orderExternalDocumentNumber(run.settings, run.order.id);
-    const pending = run.row!.writePending === 'create';
+    const pending = run.entry.writePending === 'create';
     const created = await this.deps.writer
       .ensureCreated(ops, salesDocumentInput(draft), number, pending, () => run.note({ writePending: 'create' }))
       .catch((err: unknown) => this.refused(run, err));

@@ -68,6 +68,12 @@ export class OrderRun {
     return { connectionId: this.ctx.connectionId, orderId: this.order.id };
   }
 
+  /** The ledger row; asking before the order entered the ledger is a programmer error. */
+  get entry(): OrderLedgerRow {
+    if (!this.row) throw new TypeError(`order ${this.order.id} has no ledger entry yet`);
+    return this.row;
+  }
+
   /** The ledger fields that describe the snapshot a document is built from. */
   contentPatch(): OrderLedgerPatch {
     return {
@@ -102,7 +108,7 @@ export class OrderRun {
 
   /** Records fields without changing the state; with `reason`, re-sends the state (e.g. BC shipped more). */
   async note(patch: OrderLedgerPatch, reason?: string): Promise<void> {
-    const state = this.row!.state;
+    const state = this.entry.state;
     const event = reason ? this.event(state, state, reason, patch) : undefined;
     this.row = await this.ledger.update(this.key, patch, event);
   }

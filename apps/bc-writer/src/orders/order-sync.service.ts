@@ -5,6 +5,7 @@ import { toLedgerEntry, type OrderLedgerPatch } from '../persistence/order-ledge
 import type { OrderDocumentSteps } from './order-document.steps';
 import type { OrderRun } from './order-run';
 import { readSalesOrderProgress, sameShipped } from './sales-order-progress';
+import { required } from '../required';
 
 const CLEARED_DOCUMENT: OrderLedgerPatch = {
   documentType: null,
@@ -96,15 +97,16 @@ export class OrderSyncService {
    * ledger then records POSTED and the change becomes a conflict instead.
    */
   private async removeDraft(run: OrderRun, reason: string): Promise<boolean> {
-    const row = run.row!;
+    const row = run.entry;
     const type = row.documentType ?? 'salesInvoice';
     if (type === 'salesOrder') {
       await this.refreshSalesOrder(run);
-      if (run.row!.posted) return this.postedMeanwhile(run, reason);
+      if (run.entry.posted) return this.postedMeanwhile(run, reason);
     }
-    const outcome = await this.writer.deleteDraft(documentOps(run.ctx.bc.api, type), row.documentId!, row.documentEtag);
+    const id = required(row.documentId, `order ${run.order.id}'s document id`);
+    const outcome = await this.writer.deleteDraft(documentOps(run.ctx.bc.api, type), id, row.documentEtag);
     if (outcome !== 'posted') return true;
-    const doc = await documentOps(run.ctx.bc.api, type).get(row.documentId!);
+    const doc = await documentOps(run.ctx.bc.api, type).get(id);
     await run.move('POSTED', { posted: true, documentNumber: doc?.number ?? row.documentNumber }, 'posted in BC meanwhile');
     return this.postedMeanwhile(run, reason);
   }

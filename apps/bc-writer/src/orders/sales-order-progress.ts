@@ -1,6 +1,7 @@
 import type { BcSalesOrderLine, BusinessCentralApi } from '@mlc/business-central';
 import { Decimal } from '@mlc/platform-money';
 import type { LineMapEntry, OrderLedgerRow } from '../persistence/order-ledger.repository';
+import { required } from '../required';
 
 export type SalesOrderProgress =
   | {
@@ -21,7 +22,7 @@ export async function readSalesOrderProgress(
   api: BusinessCentralApi,
   row: Pick<OrderLedgerRow, 'documentId' | 'documentNumber' | 'lineMap'>,
 ): Promise<SalesOrderProgress> {
-  const order = await api.salesOrders.get(row.documentId!);
+  const order = await api.salesOrders.get(required(row.documentId, 'the sales order id'));
   if (order) {
     const lines = order.salesOrderLines ?? [];
     const shipped = shippedBySku(lines, row.lineMap ?? []);
@@ -29,7 +30,7 @@ export async function readSalesOrderProgress(
     const invoice = await invoiceOf(api, order.number);
     return invoice ? { kind: 'open', shipped, invoice } : { kind: 'open', shipped };
   }
-  const invoice = await invoiceOf(api, row.documentNumber!);
+  const invoice = await invoiceOf(api, required(row.documentNumber, 'the sales order number'));
   return invoice ? { kind: 'invoiced', invoice } : { kind: 'missing' };
 }
 

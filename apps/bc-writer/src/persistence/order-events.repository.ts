@@ -1,6 +1,7 @@
 import type { TopicValue } from '@mlc/contracts';
 import type { syncOrderStateV1 } from '@mlc/contracts';
 import type { DataSource, QueryRunner } from '@mlc/platform-persistence';
+import { required } from '../required';
 
 export type OrderStateValue = TopicValue<typeof syncOrderStateV1>;
 
@@ -24,7 +25,7 @@ export async function appendOrderEvent(tx: Tx, event: NewOrderEvent): Promise<nu
     `select coalesce(max(sequence), 0) + 1 as next from order_events where connection_id = $1 and order_id = $2`,
     [event.connectionId, event.orderId],
   );
-  const sequence = rows[0]!.next;
+  const sequence = required(rows[0], 'the next sequence').next;
   const value: OrderStateValue = { ...event, sequence };
   await tx.query(
     `insert into order_events (connection_id, order_id, sequence, state, payload) values ($1, $2, $3, $4, $5)`,

@@ -1,6 +1,7 @@
 import type { OrderLedgerEntry, OrderLedgerState, OrderContentSummary } from '@mlc/orders';
 import type { DataSource, QueryRunner } from '@mlc/platform-persistence';
 import { appendOrderEvent, type NewOrderEvent } from './order-events.repository';
+import { required } from '../required';
 
 /** `SKIPPED`: seen but not syncable (yet); kept so a later cancellation can release the stock it committed. */
 export type OrderRowState = OrderLedgerState | 'SKIPPED';
@@ -127,7 +128,7 @@ export class OrderLedgerRepository {
       values,
     );
     if (event) await appendOrderEvent(tx, event);
-    return toRow(rows[0]!);
+    return toRow(required(rows[0], `order ${key.orderId}'s ledger row`));
   }
 }
 

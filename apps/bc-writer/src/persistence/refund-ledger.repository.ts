@@ -2,6 +2,7 @@ import type { OrderLedgerState, RefundLedgerEntry } from '@mlc/orders';
 import type { DataSource } from '@mlc/platform-persistence';
 import { appendOrderEvent, type NewOrderEvent } from './order-events.repository';
 import type { WritePending } from './order-ledger.repository';
+import { required } from '../required';
 
 /** One refund_ledger row: a store refund and its BC sales credit memo. */
 export interface RefundLedgerRow {
@@ -79,7 +80,7 @@ export class RefundLedgerRepository {
         values,
       );
       if (event) await appendOrderEvent(tx, event);
-      return toRow(rows[0]!);
+      return toRow(required(rows[0], `refund ${key.refundId}'s ledger row`));
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from '@mlc/platform-persistence';
+import { required } from '../required';
 
 /** Where a signal came from: enough to find it again in Kafka (trace, replay). */
 export interface AttemptOrigin {
@@ -55,7 +56,7 @@ export class SyncAttemptsRepository {
         origin.signalOccurredAt,
       ],
     );
-    return rows[0]!.id;
+    return required(rows[0], 'the attempt id').id;
   }
 
   async finish(id: string, outcome: AttemptOutcome): Promise<void> {

@@ -19,6 +19,12 @@ export class RefundRun {
     private readonly repo: RefundLedgerRepository,
   ) {}
 
+  /** The ledger row; asking before the refund entered the ledger is a programmer error. */
+  get entry(): RefundLedgerRow {
+    if (!this.row) throw new TypeError(`refund ${this.refund.id} has no ledger entry yet`);
+    return this.row;
+  }
+
   get key() {
     return { connectionId: this.order.ctx.connectionId, orderId: this.order.order.id, refundId: this.refund.id };
   }

@@ -20,6 +20,7 @@ import type { ItemResolver } from '../orders/item-resolver';
 import type { OrderRun } from '../orders/order-run';
 import type { OrderSyncService } from '../orders/order-sync.service';
 import { RefundRun } from './refund-run';
+import { required } from '../required';
 
 export interface RefundSyncDeps {
   readonly repo: RefundLedgerRepository;
@@ -82,9 +83,9 @@ export class RefundSyncService {
         return refund.begin('PARKED', action.reason, { waitingForOrder: true, lastError: `WAITING_FOR_ORDER: ${action.reason}` });
       case 'resume':
         if (action.from === 'DOCUMENT_CREATED') return this.post(refund, true);
-        return this.create(refund, invoiceId!, action.reason);
+        return this.create(refund, required(invoiceId, 'the order invoice'), action.reason);
       case 'create':
-        return this.create(refund, invoiceId!, action.reason);
+        return this.create(refund, required(invoiceId, 'the order invoice'), action.reason);
     }
   }
 
@@ -110,10 +111,10 @@ export class RefundSyncService {
     }
     const context = await this.deps.refs.context(run.ctx.connectionId, run.ctx.settingsVersion, run.ctx.bc);
     if (!context) return refund.move('PARK', { lastError: "LOCAL_CURRENCY_UNKNOWN: BC's local currency is unknown" });
-    if (refund.row!.state === 'RECEIVED') {
-      await refund.move('CUSTOMER_RESOLVED', {}, `the order's customer ${run.row!.customerNumber}`);
+    if (refund.entry.state === 'RECEIVED') {
+      await refund.move('CUSTOMER_RESOLVED', {}, `the order's customer ${run.entry.customerNumber}`);
     }
-    const memo = { ...context, invoiceId, customerId: run.row!.customerId! };
+    const memo = { ...context, invoiceId, customerId: required(run.entry.customerId, 'the order customer') };
     const draft = mapRefundToCreditMemo(refund.refund, run.order, run.settings, items.items, memo);
     if (draft.kind === 'parked') {
       const patch = { lastError: `${draft.reason}: ${draft.detail}`, detail: { explanation: draft.explanation } };
@@ -127,7 +128,7 @@ export class RefundSyncService {
     const run = refund.order;
     const ops = documentOps(run.ctx.bc.api, 'salesCreditMemo');
     const number = refundExternalDocumentNumber(run.settings, run.order.id, refund.refund.id);
-    const pending = refund.row!.writePending === 'create';
+    const pending = refund.entry.writePending === 'create';
     const markPending = () => refund.note({ writePending: 'create' });
     const { doc, adopted } = await this.deps.writer.ensureCreated(ops, creditMemoInput(draft), number, pending, markPending);
     const patch = { creditMemoId: doc.id, creditMemoNumber: doc.number, creditMemoEtag: doc.etag, writePending: null };
@@ -144,7 +145,7 @@ export class RefundSyncService {
 
   private async post(refund: RefundRun, resuming: boolean): Promise<void> {
     const ops = documentOps(refund.order.ctx.bc.api, 'salesCreditMemo');
-    const doc = await this.deps.writer.ensurePosted(ops, refund.row!.creditMemoId!, resuming, () =>
+    const doc = await this.deps.writer.ensurePosted(ops, required(refund.entry.creditMemoId, 'the credit memo id'), resuming, () =>
       refund.note({ writePending: 'post' }),
     );
     const patch = { creditMemoNumber: doc.number, creditMemoEtag: doc.etag, posted: true, writePending: null };

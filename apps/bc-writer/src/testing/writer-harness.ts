@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { BigCommerceApi, BigCommerceOrder } from '@mlc/bigcommerce';
 import { BusinessCentral, createBusinessCentral } from '@mlc/business-central';
@@ -15,11 +13,20 @@ import { masterKeyFromBase64, SecretBox } from '@mlc/platform-crypto';
 import { ConsumerPipeline, createKafka, EventProducer, InMemoryParkingLot, SchemaSerde } from '@mlc/platform-kafka';
 import { createLogger } from '@mlc/platform-observability';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
-import type { Kafka } from 'kafkajs';
-import { eventually, repoRoot, stackEnv, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
+import { eventually, stackEnv, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
 import { BcWriterModule } from '../bc-writer.module';
 import { loadBcWriterConfig } from '../config';
 import { BC_WRITER_SCHEMA } from '../persistence/bc-writer.migrations';
+import {
+  closeAll,
+  editing,
+  positionAtEnd,
+  runCli,
+  type AttemptView,
+  type Cleanups,
+  type LedgerView,
+  type RefundView,
+} from './harness-support';
 
 export type OrderState = TopicValue<typeof syncOrderStateV1>;
 type Signal = TopicValue<typeof bigcommerceOrderSignalV1>;
@@ -233,9 +240,8 @@ export class WriterHarness {
   }
 
   /** Runs the compiled `ml-connector` CLI against this stack (node scripts/build.js first). */
-  async cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env = {
-      ...process.env,
+  cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return runCli(args, {
       DATABASE_URL: stackEnv.DATABASE_URL,
       KAFKA_BROKERS: stackEnv.KAFKA_BROKERS,
       SCHEMA_REGISTRY_URL: stackEnv.SCHEMA_REGISTRY_URL,
@@ -243,84 +249,10 @@ export class WriterHarness {
       BC_API_URL: this.sandbox.env.BC_API_URL!,
       ENTRA_AUTHORITY_URL: this.sandbox.env.ENTRA_AUTHORITY_URL!,
       BIGCOMMERCE_API_URL: this.sandbox.env.BIGCOMMERCE_API_URL!,
-    };
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/apps/cli/src/main.js'), ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { code, stdout, stderr };
+    });
   }
 
   async setSettings(connectionId: string, orders: Record<string, unknown>): Promise<void> {
     await this.registry.updateSettings(connectionId, { orders });
   }
-}
-
-export interface LedgerView {
-  state: string;
-  bc_document_id: string | null;
-  bc_document_number: string | null;
-  posted: boolean;
-  last_error: string | null;
-  customer_number: string | null;
-  bc_invoice_id: string | null;
-}
-
-export interface RefundView {
-  refund_id: string;
-  state: string;
-  bc_credit_memo_id: string | null;
-  bc_credit_memo_number: string | null;
-  posted: boolean;
-  waiting_for_order: boolean;
-  last_error: string | null;
-}
-
-export interface AttemptView {
-  source: string;
-  decision: string | null;
-  outcome: string | null;
-  error: string | null;
-  bc_requests: Record<string, number>;
-  bigcommerce_requests: Record<string, number>;
-  transitions: Array<{ subject: string; from: string | null; to: string; event: string }>;
-}
-
-
-/** Commits a new consumer group's offsets at the current end of a topic. */
-export async function positionAtEnd(kafka: Kafka, groupId: string, topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** A BigCommerce client that serves registered edits of orders on top of what the store returns. */
-function editing(api: BigCommerceApi, edits: Map<number, (raw: BigCommerceOrder) => BigCommerceOrder>): BigCommerceApi {
-  return new Proxy(api, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property);
-      if (property !== 'getOrder') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      return async (orderId: number) => {
-        const raw = await target.getOrder(orderId);
-        const edit = edits.get(orderId);
-        return edit ? edit(structuredClone(raw)) : raw;
-      };
-    },
-  });
-}
-
-type Cleanups = Array<{ name: string; close: () => Promise<unknown> }>;
-
-/** Consumers leave their groups in parallel (each waits out its fetch); then the rest closes, newest first. */
-async function closeAll(cleanup: Cleanups): Promise<void> {
-  const consumers = new Set(['app', 'collector', 'producer']);
-  await Promise.all(cleanup.filter((c) => consumers.has(c.name)).map((c) => c.close().catch(() => undefined)));
-  for (const c of cleanup.filter((c) => !consumers.has(c.name)).reverse()) await c.close().catch(() => undefined);
 }
