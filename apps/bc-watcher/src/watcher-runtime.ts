@@ -139,7 +139,12 @@ export class WatcherRuntime {
       'poll-orders': (w) => orders.run(w.connectionId),
       'poll-items': (w) => bc.run(w.connectionId, 'items'),
       'poll-customers': (w) => bc.run(w.connectionId, 'customers'),
-      scan: (w) => scan.run(w.connectionId),
+      scan: async (w) => {
+        const started = Date.now();
+        const stats = await scan.run(w.connectionId);
+        this.logger.info({ connectionId: w.connectionId, ...stats, ms: Date.now() - started }, 'stock scan done');
+        return stats;
+      },
     };
   }
 }
