@@ -145,14 +145,17 @@ async function main(): Promise<void> {
       await sandbox.control.request('DELETE', '/requests');
       rssBefore = service.rssNow();
       load = loadNow();
+      const handled = await service.handledItemChanges();
       started = Date.now();
       await publishChanges(producer, connectionId, skus, ids);
+      const consumed = await service.untilHandled(handled, skus.length);
       ended = await untilStoreShows(sandbox, skus, round);
       const name = `signals: BC price and stock changed for every variant (quotaShare ${share}, reserve ${RESERVE})`;
       const rss = { before: rssBefore, peak: service.peakBetween(started, ended), after: service.rssNow() };
       const budget = Math.min(Math.floor(share * QUOTA), QUOTA - RESERVE);
       const logged = await storeLog(sandbox);
-      runs.push(figures(name, skus.length, logged, ended - started, rss, await pushRuns(schema, started), budget, load));
+      const run = figures(name, skus.length, logged, ended - started, rss, await pushRuns(schema, started), budget, load);
+      runs.push({ ...run, consumedMs: consumed - started });
     }
 
     const report = {

@@ -37,6 +37,8 @@ export interface PushFigures {
   readonly pushes: { readonly count: number; readonly skus: readonly number[] };
   /** The machine's 1-minute load average when the run started (the machine is shared). */
   readonly loadAverage1m: number;
+  /** Signal runs: first event published to the last one handled by the consumer. */
+  readonly consumedMs?: number;
 }
 
 export interface PushReport {
@@ -136,6 +138,7 @@ function toMarkdown(r: PushReport): string {
       `${f.rssMiB.before} → ${f.rssMiB.peak} → ${f.rssMiB.after}`,
       `${f.pushes.count} (${f.pushes.skus.join(', ')})`,
       String(f.loadAverage1m),
+      f.consumedMs === undefined ? '–' : s(f.consumedMs),
     ].join(' | '),
   );
   const machine = Object.entries(r.machine).map(([k, v]) => `- ${k}: ${v}`);
@@ -154,8 +157,8 @@ function toMarkdown(r: PushReport): string {
     '',
     '## Runs',
     '',
-    'run | changed variants | store writes | floor | store reads | 429s | max per quota window | wall | quota minimum | budget minimum | RSS MiB (before → peak → after) | pushes (SKUs each) | load (1 min)',
-    '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---',
+    'run | changed variants | store writes | floor | store reads | 429s | max per quota window | wall | quota minimum | budget minimum | RSS MiB (before → peak → after) | pushes (SKUs each) | load (1 min) | signals consumed in',
+    '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---',
     ...rows,
     '',
     'Floor: `ceil(prices / 50)` variant batches plus one inventory call per 2000 changed levels. Quota minimum: the',

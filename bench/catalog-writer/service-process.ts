@@ -42,6 +42,26 @@ export class ServiceProcess {
     return service;
   }
 
+  /** Item-change messages the service's consumer has handled so far (`ml_connector_messages_total`). */
+  async handledItemChanges(): Promise<number> {
+    const text = await (await fetch(`${this.url}/metrics`)).text();
+    return text
+      .split('\n')
+      .filter((l) => l.startsWith('ml_connector_messages_total{') && l.includes('topic="businesscentral.item-changed.v1"'))
+      .filter((l) => l.includes('outcome="handled"'))
+      .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+  }
+
+  /** Polls until `count` more item changes than `from` were handled; returns when (epoch ms). */
+  async untilHandled(from: number, count: number, timeoutMs = 600_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.handledItemChanges()) < from + count) {
+      if (Date.now() > deadline) throw new Error('the service did not consume every item change in time');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return Date.now();
+  }
+
   peakBetween(fromMs: number, toMs: number): number {
     return Math.max(0, ...this.samples.filter((s) => s.at >= fromMs && s.at <= toMs).map((s) => s.rssMiB));
   }
