@@ -4,12 +4,22 @@ import type { WatchedResource } from '../persistence/watcher-state.port';
 import type { BcChange, BcWatchPort, ScannedItem } from './bc-watch.port';
 
 const changeSchema = z.object({ id: z.string().min(1), lastModifiedDateTime: z.string().min(1) });
-const SCAN_FIELDS = ['number', 'type', 'blocked', 'inventory', 'unitPrice'] as const;
+/** The scan's fields, kept as JSON numbers: a fingerprint needs stable text, not Decimal arithmetic. */
+const scanSchema = z.object({
+  id: z.string().min(1),
+  number: z.string(),
+  type: z.string(),
+  blocked: z.boolean(),
+  inventory: z.number(),
+  unitPrice: z.number(),
+});
+const SCAN_FIELDS = ['id', 'number', 'type', 'blocked', 'inventory', 'unitPrice'];
 
 /**
- * The watcher's reads of BC over the HTTP adapter. Delta polls select only `id,lastModifiedDateTime`; the stock scan
- * goes through the items port with the scan's `$select` and may be served by a read replica (it is never a
- * read-after-write).
+ * The watcher's reads of BC over the HTTP adapter's client. Delta polls select only `id,lastModifiedDateTime`; the
+ * stock scan selects `id,number,type,blocked,inventory,unitPrice`, may be served by a read replica (it is never a
+ * read-after-write), and keeps decimals as the JSON numbers BC sent, rendered back to text: 100,000 items make no
+ * Decimal objects.
  */
 export class BcWatchAdapter implements BcWatchPort {
   constructor(
@@ -32,14 +42,15 @@ export class BcWatchAdapter implements BcWatchPort {
   }
 
   async *scanItems(): AsyncGenerator<readonly ScannedItem[]> {
-    for await (const page of this.bc.items.list(SCAN_FIELDS, { readReplica: true }).pages()) {
+    const pager = this.bc.client.list(BcPath.collection('items'), scanSchema, { select: SCAN_FIELDS }, { readReplica: true });
+    for await (const page of pager.pages()) {
       yield page.map((item) => ({
         id: item.id.toLowerCase(),
         number: item.number,
         type: item.type,
         blocked: item.blocked,
-        inventory: item.inventory.toString(),
-        unitPrice: item.unitPrice.toString(),
+        inventory: String(item.inventory),
+        unitPrice: String(item.unitPrice),
       }));
     }
   }

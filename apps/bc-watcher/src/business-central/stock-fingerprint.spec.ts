@@ -1,4 +1,4 @@
-import { changeOf, fingerprintOf } from './stock-fingerprint';
+import { changeOf, fingerprintOf, hash32 } from './stock-fingerprint';
 import type { ScannedItem } from './bc-watch.port';
 
 const item: ScannedItem = {
@@ -37,6 +37,12 @@ describe('stock fingerprints', () => {
   it('reports nothing when nothing changed, and a new item as updated', () => {
     expect(changeOf(fingerprintOf(item), fingerprintOf(item))).toBeUndefined();
     expect(changeOf(undefined, fingerprintOf(item))).toBe('updated');
+  });
+
+  it('hashes with 32-bit FNV-1a (reference values)', () => {
+    expect(hash32('') >>> 0).toBe(0x811c9dc5);
+    expect(hash32('a') >>> 0).toBe(0xe40c292c);
+    expect(hash32('foobar') >>> 0).toBe(0xbf9cf968);
   });
 
   it('does not confuse fields that concatenate to the same text', () => {
