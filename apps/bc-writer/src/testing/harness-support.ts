@@ -83,3 +83,34 @@ export async function runCli(args: readonly string[], env: Record<string, string
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   return { code, stdout, stderr };
 }
+
+/** A bc-writer process started by a test. */
+export interface WriterProcess {
+  readonly url: string;
+  ready(): Promise<void>;
+  /** SIGKILL: no shutdown hooks, no offset commit, like a crash. */
+  crash(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function spawnWriter(env: NodeJS.ProcessEnv): WriterProcess {
+  const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/apps/bc-writer/src/main.js')], { env, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${env.HTTP_PORT}`;
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    url,
+    async ready() {
+      const deadline = Date.now() + 60_000;
+      while (!(await fetch(`${url}/health/ready`).then((r) => r.ok, () => false))) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error('bc-writer process did not become ready');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    crash: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
+}

@@ -22,6 +22,8 @@ import {
   editing,
   positionAtEnd,
   runCli,
+  spawnWriter,
+  type WriterProcess,
   type AttemptView,
   type Cleanups,
   type LedgerView,
@@ -61,7 +63,24 @@ export class WriterHarness {
     readonly masterKey: string,
     private readonly cleanup: Cleanups,
     private readonly edits: Map<number, (raw: BigCommerceOrder) => BigCommerceOrder>,
+    private readonly writerEnv: NodeJS.ProcessEnv,
   ) {}
+
+  /** Consumer groups for a writer process, starting at the current end of the shared topics. */
+  async freshGroups(): Promise<{ BC_WRITER_ORDER_GROUP: string; BC_WRITER_CUSTOMER_GROUP: string }> {
+    const kafka = createKafka({ brokers: stackEnv.KAFKA_BROKERS.split(','), clientId: 'bcw-test', logger: createLogger('bcw-test', 'error') });
+    const groups = { BC_WRITER_ORDER_GROUP: uniqueName('bcw-orders'), BC_WRITER_CUSTOMER_GROUP: uniqueName('bcw-customers') };
+    await positionAtEnd(kafka, groups.BC_WRITER_ORDER_GROUP, bigcommerceOrderSignalV1.name);
+    await positionAtEnd(kafka, groups.BC_WRITER_CUSTOMER_GROUP, businesscentralCustomerChangedV1.name);
+    return groups;
+  }
+
+  /** Starts bc-writer as a process (`dist/apps/bc-writer/src/main.js`) with this harness's settings plus `env`. */
+  spawnWriter(env: Record<string, string>): WriterProcess {
+    const started = spawnWriter({ ...this.writerEnv, ...env });
+    this.cleanup.push({ name: 'writer process', close: () => started.stop() });
+    return started;
+  }
 
   /** From now on bc-writer reads this order as `edit` changes it (the sandbox does not re-price edited orders). */
   editOrder(orderId: number, edit: (raw: BigCommerceOrder) => BigCommerceOrder): void {
@@ -133,7 +152,7 @@ export class WriterHarness {
     });
     await collector.start();
     cleanup.push({ name: 'collector', close: () => collector.stop() });
-    const harness = new WriterHarness(sandbox, bc, db, registry, producer, states, masterKey, cleanup, edits);
+    const harness = new WriterHarness(sandbox, bc, db, registry, producer, states, masterKey, cleanup, edits, writerEnv);
     return { harness, ids };
   }
 
