@@ -51,7 +51,7 @@ export function splitCsvLine(line: string): string[] | undefined {
   let field = '';
   let quoted = false;
   for (let i = 0; i < line.length; i += 1) {
-    const c = line[i]!;
+    const c = line.charAt(i);
     if (quoted) {
       if (c === '"' && line[i + 1] === '"') {
         field += '"';

@@ -43,7 +43,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
     const next = node[key];
     node = (next && typeof next === 'object' ? next : (node[key] = {})) as Record<string, unknown>;
   }
-  node[path[path.length - 1]!] = value;
+  node[path[path.length - 1] ?? ''] = value;
 }
 
 /** `mappings settings show`: the connection's settings (current, or as they were at `version`). */

@@ -19,12 +19,15 @@ interface Resolved {
 
 /** `mappings sku set`: maps one store SKU to a BC item number (the SKU exactly as the store has it). */
 export async function setSkuMapping(connectionId: string, sku: string, itemNumber: string, options: SkuOptions) {
-  const [row] = parseCsvOrThrow([{ line: 1, sku, itemNumber: itemNumber.trim().toUpperCase() }]);
+  const rows = parseCsvOrThrow([{ line: 1, sku, itemNumber: itemNumber.trim().toUpperCase() }]);
   return withMappingsContext(async (ctx) => {
     const connection = await ctx.connection(connectionId);
-    const [resolved] = await resolveAll(ctx, connection, [row!], options);
-    await save(ctx.writerDb, connection.id, resolved!, 'cli');
-    return `SKU "${sku}" -> BC item ${resolved!.itemNumber}${resolved!.itemId ? ` (${resolved!.itemId})` : ' (not checked)'}`;
+    const messages: string[] = [];
+    for (const resolved of await resolveAll(ctx, connection, rows, options)) {
+      await save(ctx.writerDb, connection.id, resolved, 'cli');
+      messages.push(`SKU "${resolved.sku}" -> BC item ${resolved.itemNumber}${resolved.itemId ? ` (${resolved.itemId})` : ' (not checked)'}`);
+    }
+    return messages.join('\n');
   });
 }
 
@@ -102,6 +105,6 @@ async function save(db: Queryable, connectionId: string, row: Resolved, source: 
 
 function table(headers: string[], rows: Array<Array<string | null | undefined>>): string {
   const all = [headers, ...rows.map((r) => r.map((c) => c ?? ''))];
-  const widths = headers.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  return all.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  const widths = headers.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
