@@ -65,7 +65,7 @@ export class BcWriterRuntime {
     this.publisher.start(this.config.BC_WRITER_RESUME_INTERVAL_MS);
     this.gaugeTimer = setInterval(() => void this.refreshGauge(), 15_000);
     this.gaugeTimer.unref();
-    this.ctx.logger.info({ groups: [this.config.BC_WRITER_ORDER_GROUP, this.config.BC_WRITER_CUSTOMER_GROUP] }, 'bc-writer consuming');
+    this.ctx.logger.info({ groups: this.groups() }, 'bc-writer consuming');
   }
 
   async stop(): Promise<void> {
@@ -104,10 +104,19 @@ export class BcWriterRuntime {
       openCircuit: (id) => ['business-central', 'bigcommerce'].find((system) => ctx.clients.breakers.state(system, id) === 'open'),
     });
     const customerHandler = new CustomerChangedHandler(customerLinks, serves, ctx.logger);
+    const [orderGroup, customerGroup] = this.groups();
     this.pipelines.push(
-      this.pipeline<OrderSignal>(config.BC_WRITER_ORDER_GROUP, bigcommerceOrderSignalV1, handler.handle),
-      this.pipeline<CustomerChanged>(config.BC_WRITER_CUSTOMER_GROUP, businesscentralCustomerChangedV1, customerHandler.handle),
+      this.pipeline<OrderSignal>(orderGroup, bigcommerceOrderSignalV1, handler.handle),
+      this.pipeline<CustomerChanged>(customerGroup, businesscentralCustomerChangedV1, customerHandler.handle),
     );
+  }
+
+  /** Configured group ids are used as given; the defaults get the deployment's KAFKA_GROUP_PREFIX. */
+  private groups(): [string, string] {
+    return [
+      this.config.BC_WRITER_ORDER_GROUP ?? this.ctx.consumerGroup('bc-writer.orders'),
+      this.config.BC_WRITER_CUSTOMER_GROUP ?? this.ctx.consumerGroup('bc-writer.customers'),
+    ];
   }
 
   private pipeline<V>(
@@ -125,6 +134,7 @@ export class BcWriterRuntime {
       handler,
       logger: this.ctx.logger,
       resumeIntervalMs: this.config.BC_WRITER_RESUME_INTERVAL_MS,
+      fromBeginning: this.ctx.fromBeginning,
       partitionsConsumedConcurrently: this.config.BC_WRITER_CONCURRENCY,
     }) as unknown as ConsumerPipeline<unknown>;
   }

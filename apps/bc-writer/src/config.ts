@@ -9,10 +9,10 @@ const commaList = z
 
 /** bc-writer's variables on top of every service's (DESIGN.md section 10). */
 export const bcWriterEnvSchema = serviceEnvSchema(3002).extend({
-  /** Consumer group of `bigcommerce.order-signal.v1`. */
-  BC_WRITER_ORDER_GROUP: z.string().min(1).default('bc-writer.orders'),
-  /** Consumer group of `businesscentral.customer-changed.v1` (customer cache invalidation). */
-  BC_WRITER_CUSTOMER_GROUP: z.string().min(1).default('bc-writer.customers'),
+  /** Consumer group of `bigcommerce.order-signal.v1`, used as given; unset: KAFKA_GROUP_PREFIX + `bc-writer.orders`. */
+  BC_WRITER_ORDER_GROUP: z.string().min(1).optional(),
+  /** Consumer group of `businesscentral.customer-changed.v1` (customer cache invalidation); unset: prefixed default. */
+  BC_WRITER_CUSTOMER_GROUP: z.string().min(1).optional(),
   /** Serve only these connections (sharding, tests); unset serves every connection in the registry. */
   BC_WRITER_CONNECTIONS: commaList,
   /** Partitions handled at once; orders of one key stay serial either way. */

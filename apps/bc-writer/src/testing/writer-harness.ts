@@ -125,8 +125,8 @@ export class WriterHarness {
     const collectorGroup = uniqueName('bcw-states');
     // The shared topics hold every earlier run's messages: new groups start at their end, not at the beginning.
     await Promise.all([
-      positionAtEnd(kafka, config.BC_WRITER_ORDER_GROUP, bigcommerceOrderSignalV1.name),
-      positionAtEnd(kafka, config.BC_WRITER_CUSTOMER_GROUP, businesscentralCustomerChangedV1.name),
+      positionAtEnd(kafka, String(writerEnv.BC_WRITER_ORDER_GROUP), bigcommerceOrderSignalV1.name),
+      positionAtEnd(kafka, String(writerEnv.BC_WRITER_CUSTOMER_GROUP), businesscentralCustomerChangedV1.name),
       positionAtEnd(kafka, collectorGroup, syncOrderStateV1.name),
     ]);
     const edits = new Map<number, (raw: BigCommerceOrder) => BigCommerceOrder>();
