@@ -16,6 +16,8 @@ export interface ScanFigures {
   readonly changesPublished: number;
   readonly itemsPerSecond: number;
   readonly rssMiB: { readonly before: number; readonly peak: number; readonly after: number };
+  /** Heap kept after the full GCs during the scan (`--trace-gc` configurations only). */
+  readonly retainedHeap?: { readonly maxMiB: number; readonly fullGcs: number };
 }
 
 export interface ScanReport {
@@ -64,6 +66,7 @@ function toMarkdown(r: ScanReport): string {
       Math.round(s.itemsPerSecond).toLocaleString('en-US'),
       s.changesPublished,
       `${s.rssMiB.before} / ${s.rssMiB.peak} / ${s.rssMiB.after}`,
+      s.retainedHeap ? `${s.retainedHeap.maxMiB} (${s.retainedHeap.fullGcs} GCs)` : '',
     ].join(' | '),
   );
   return [
@@ -75,13 +78,14 @@ function toMarkdown(r: ScanReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join('; ')}.`,
     '',
-    '| scan | items | page size | BC requests / floor | sandbox GETs on items | wall s | items/s | events published | watcher RSS MiB before / peak / after |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| scan | items | page size | BC requests / floor | sandbox GETs on items | wall s | items/s | events published | watcher RSS MiB before / peak / after | heap after full GC, max MiB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',
     'BC requests are the pages the scan read; the floor is ceil(items / page size). The sandbox count of a baseline ' +
       'also holds the one items delta poll every watcher runs at boot. RSS is the whole watcher process (Nest, ' +
-      'kafkajs, pg pool), sampled from /proc every 20 ms; V8 keeps the heap it grew to, so "after" stays near the peak.',
+      'kafkajs, pg pool), sampled from /proc every 20 ms; V8 keeps the heap it grew to, so "after" stays near the peak. ' +
+      'The heap left after each full GC (V8 `--trace-gc`, capped-heap runs) is what the process retains.',
     '',
     `Diff state in Postgres (\`bc_watcher.stock_scan\`): ${r.state.rows.toLocaleString('en-US')} rows for the connection, ` +
       `${r.state.bytesPerRow} bytes per row on average (tuple), table and indexes ${r.state.tableAndIndexMiB} MiB (all connections).`,

@@ -13,13 +13,15 @@ export type LogLine = Record<string, unknown> & { msg?: string };
  */
 export class WatcherProcess {
   readonly lines: LogLine[] = [];
+  /** Heap size after each full (mark-compact) GC, from `--trace-gc`: what the process really retains. */
+  readonly fullGcs: Array<{ at: number; afterMiB: number }> = [];
   private readonly samples: Array<{ at: number; rssMiB: number }> = [];
   private sampler?: NodeJS.Timeout;
   private constructor(readonly child: ChildProcess) {}
 
-  static async start(root: string, env: Record<string, string>, sampleMs = 20): Promise<WatcherProcess> {
+  static async start(root: string, env: Record<string, string>, nodeArgs: readonly string[] = [], sampleMs = 20): Promise<WatcherProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [path.join(root, 'dist/apps/bc-watcher/src/main.js')], {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/apps/bc-watcher/src/main.js')], {
       env: { ...process.env, ...env, HTTP_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -32,10 +34,15 @@ export class WatcherProcess {
       const parts = buffer.split('\n');
       buffer = parts.pop() ?? '';
       for (const part of parts) {
+        const gc = /Mark-Compact[^\d]*[\d.]+ \([\d.]+\) -> ([\d.]+) \(/.exec(part);
+        if (gc) {
+          watcher.fullGcs.push({ at: Date.now(), afterMiB: Number(gc[1]) });
+          continue;
+        }
         try {
           watcher.lines.push(JSON.parse(part) as LogLine);
         } catch {
-          // kafkajs or Nest may print a plain line; only JSON lines matter here.
+          // kafkajs or Nest may print a plain line; only JSON lines and GC traces matter here.
         }
       }
     });
@@ -62,6 +69,12 @@ export class WatcherProcess {
   rssNow(): number {
     this.sample();
     return this.samples[this.samples.length - 1]?.rssMiB ?? 0;
+  }
+
+  /** The largest heap left after a full GC between two instants (MiB), or undefined when none ran. */
+  retainedBetween(fromMs: number, toMs: number): { maxMiB: number; fullGcs: number } | undefined {
+    const gcs = this.fullGcs.filter((g) => g.at >= fromMs && g.at <= toMs);
+    return gcs.length ? { maxMiB: Math.max(...gcs.map((g) => g.afterMiB)), fullGcs: gcs.length } : undefined;
   }
 
   peakBetween(fromMs: number, toMs: number): number {
