@@ -133,7 +133,8 @@ async function runConfig(root: string, sandbox: SandboxProcess, baseUrl: string,
     WATCH_SCAN_INTERVAL_MS: String(config.scanIntervalMs),
     WATCH_OVERLAP_MS: '0',
     WATCH_TICK_MS: '200',
-    LOG_LEVEL: 'info',
+    // A scan without changes logs its figures at debug.
+    LOG_LEVEL: 'debug',
   }, config.nodeArgs);
   try {
     progress(`${config.name}: watcher starting`);

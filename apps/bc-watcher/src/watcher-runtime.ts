@@ -142,7 +142,8 @@ export class WatcherRuntime {
       scan: async (w) => {
         const started = Date.now();
         const stats = await scan.run(w.connectionId);
-        this.logger.info({ connectionId: w.connectionId, ...stats, ms: Date.now() - started }, 'stock scan done');
+        const level = stats.changes > 0 || stats.baseline ? 'info' : 'debug';
+        this.logger[level]({ connectionId: w.connectionId, ...stats, ms: Date.now() - started }, 'stock scan done');
         return stats;
       },
     };
