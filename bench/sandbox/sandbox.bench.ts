@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot, startSandboxProcess, type SandboxProcess } from '@mlc/testing';
+import { hammer, type HammerResult } from './hammer';
+import { writeSandboxReport, type SandboxReport } from './sandbox-report';
+
+const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1] ?? '']));
+const SECONDS = Number(args.get('--seconds') ?? 6);
+const CONNECTIONS = Number(args.get('--connections') ?? 32);
+const OUT = args.get('--out') || path.join(repoRoot(), 'bench/results');
+const TENANT = '00000000-0000-0000-0000-000000000001';
+
+/** Starts the bare floor server (compiled beside this file) and returns its origin and a stop function. */
+async function startBare(): Promise<{ origin: string; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'bare-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => child.stdout!.on('data', (c: Buffer) => resolve(Number(/listening (\d+)/.exec(c.toString())?.[1]))));
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+async function bcToken(sandbox: SandboxProcess): Promise<string> {
+  const res = await fetch(`${sandbox.businessCentralUrl}/${TENANT}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&client_id=sandbox-client&client_secret=sandbox-bc-secret&scope=https://api.businesscentral.dynamics.com/.default',
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Milliseconds until the store's quota window resets, from a first request's headers. */
+async function bigcommerceWindow(sandbox: SandboxProcess): Promise<{ resetMs: number; quota: number; windowMs: number }> {
+  const res = await fetch(`${sandbox.bigcommerceUrl}/stores/sandbox/v2/store`, { headers: { 'x-auth-token': 'sandbox-token' } });
+  await res.text();
+  return {
+    resetMs: Number(res.headers.get('x-rate-limit-time-reset-ms')),
+    quota: Number(res.headers.get('x-rate-limit-requests-quota')),
+    windowMs: Number(res.headers.get('x-rate-limit-time-window-ms') ?? 30_000),
+  };
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0]!;
+  const bare = await startBare();
+  const floor = await hammer({ origin: bare.origin, path: '/v2/store', connections: CONNECTIONS, seconds: SECONDS });
+  bare.stop();
+  const sandbox = await startSandboxProcess();
+  try {
+    await sandbox.control.seed({ products: 20, variantsPerProduct: 0, customers: 2, seed: 1 });
+    const token = await bcToken(sandbox);
+    const bcPath = `/v2.0/${TENANT}/sandbox/api/v2.0/companies`;
+    const bigcommercePath = '/stores/sandbox/v2/store';
+    const storeAuth = { 'x-auth-token': 'sandbox-token' };
+    const bcAuth = { authorization: `Bearer ${token}` };
+
+    // The documented limits first, on a fresh sandbox: 150 requests per 30 s per store; 6000 per 5 minutes and 5 at
+    // once per BC user (the 5-minute window would still hold an unthrottled run's requests).
+    const bcLimited = await hammer({ origin: sandbox.businessCentralUrl, path: bcPath, headers: bcAuth, connections: 16, seconds: 20 });
+    const window = await bigcommerceWindow(sandbox);
+    const throttledSeconds = 30;
+    const bigcommerceLimited = await hammer({ origin: sandbox.bigcommerceUrl, path: bigcommercePath, headers: storeAuth, connections: 8, seconds: throttledSeconds });
+    // Windows the run touched: the one in progress and every refill during it (the probe request used one).
+    const windows = 1 + Math.ceil((throttledSeconds * 1000 - window.resetMs) / window.windowMs);
+    const bigcommerceAllowed = window.quota * windows - 1;
+
+    // Limits lifted: the sandbox's own speed.
+    await sandbox.control.request('PUT', '/bigcommerce/settings', { rateLimitQuota: 1_000_000 });
+    await sandbox.control.request('POST', '/business-central/settings', {
+      throttle: { requestsPerWindow: 100_000_000, maxConcurrent: 10_000, maxQueue: 10_000 },
+    });
+    const bigcommerceOpen = await hammer({ origin: sandbox.bigcommerceUrl, path: bigcommercePath, headers: storeAuth, connections: CONNECTIONS, seconds: SECONDS });
+    const bcOpen = await hammer({ origin: sandbox.businessCentralUrl, path: bcPath, headers: bcAuth, connections: CONNECTIONS, seconds: SECONDS });
+    const bcAllowed = 6000;
+    writeSandboxReport(OUT, report({ floor, bigcommerceOpen, bcOpen, bigcommerceLimited, bcLimited, bigcommerceAllowed, bcAllowed, windows, loadBefore }));
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+function report(r: {
+  floor: HammerResult;
+  bigcommerceOpen: HammerResult;
+  bcOpen: HammerResult;
+  bigcommerceLimited: HammerResult;
+  bcLimited: HammerResult;
+  bigcommerceAllowed: number;
+  bcAllowed: number;
+  windows: number;
+  loadBefore: number;
+}): SandboxReport {
+  const accepted = (h: HammerResult) => Object.entries(h.byStatus).filter(([s]) => s.startsWith('2')).reduce((n, [, c]) => n + c, 0);
+  return {
+    benchmark: 'sandbox',
+    at: new Date().toISOString(),
+    machine: {
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      logicalCores: os.cpus().length,
+      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      os: `${os.type()} ${os.release()}`,
+      loadAverage1m: Math.round(r.loadBefore * 100) / 100,
+    },
+    setup: { connections: CONNECTIONS, seconds: SECONDS, request: 'GET /v2/store (BigCommerce), GET companies (BC), keep-alive, closed loop' },
+    runs: { bare: r.floor, bigcommerceOpen: r.bigcommerceOpen, bcOpen: r.bcOpen, bigcommerceLimited: r.bigcommerceLimited, bcLimited: r.bcLimited },
+    limits: {
+      bigcommerce: { quotaPerWindow: 150, windowsTouched: r.windows, allowed: r.bigcommerceAllowed, accepted: accepted(r.bigcommerceLimited) },
+      businessCentral: { perFiveMinutes: 6000, allowed: r.bcAllowed, accepted: accepted(r.bcLimited) },
+    },
+    ratios: {
+      bigcommerceOpenVsBare: ratio(r.bigcommerceOpen.perSecond, r.floor.perSecond),
+      bcOpenVsBare: ratio(r.bcOpen.perSecond, r.floor.perSecond),
+      bigcommerceAcceptedVsQuota: ratio(accepted(r.bigcommerceLimited), r.bigcommerceAllowed),
+      bcAcceptedVsQuota: ratio(accepted(r.bcLimited), r.bcAllowed),
+      bcAnsweredVsAccepted: ratio(r.bcLimited.perSecond, r.bcLimited.acceptedPerSecond),
+      bigcommerceAnsweredVsAccepted: ratio(r.bigcommerceLimited.perSecond, r.bigcommerceLimited.acceptedPerSecond),
+    },
+  };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000) / 1000);
+
+main().catch((err: unknown) => {
+  process.stderr.write(`sandbox bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
