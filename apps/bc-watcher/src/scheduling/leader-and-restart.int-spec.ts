@@ -8,6 +8,15 @@ import { spawnWatcher, watcherEnv, WatcherProcess } from '../testing/watcher-har
 
 const SIGNAL = bigcommerceOrderSignalV1.name;
 const LEADER = 'ml_connector_scheduler_leader';
+/** docs/metrics.md, exposed by bc-watcher. */
+const WATCHER_METRICS = [
+  'ml_connector_subscription_expiry_seconds',
+  'ml_connector_subscription_recreated_total',
+  'ml_connector_hooks_active',
+  'ml_connector_hook_reactivated_total',
+  'ml_connector_poll_watermark_age_seconds',
+  LEADER,
+];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /* The compiled watcher as separate processes (run `node scripts/build.js` first), like replicas in production. */
@@ -71,6 +80,12 @@ describe('bc-watcher replicas: one leader per connection, failover and restart f
     await sleep(3000);
     expect(signals(first)).toHaveLength(1);
     expect(await lease()).toBe(holder);
+
+    const text = await (await fetch(`${leader.url}/metrics`)).text();
+    for (const name of WATCHER_METRICS) expect(text).toContain(`# TYPE ${name} `);
+    expect(await leader.metric('ml_connector_hooks_active', { connection: connectionId, scope: 'store/order/created' })).toBe(1);
+    expect(await leader.metric('ml_connector_poll_watermark_age_seconds', { connection: connectionId, stream: 'bigcommerce-orders' })).toBeLessThan(5);
+    expect(await leader.metric('ml_connector_subscription_expiry_seconds', { connection: connectionId, resource: 'items' })).toBeGreaterThan(2.9 * 86_400);
   });
 
   it('fails over to the other process when the leader dies without handing over', async () => {

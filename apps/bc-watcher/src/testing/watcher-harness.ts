@@ -58,9 +58,14 @@ export interface WatcherProcess {
 }
 
 /** The compiled watcher (`node scripts/build.js` first) as its own process, ready on a free port. */
-export async function spawnWatcher(env: Record<string, string>): Promise<WatcherProcess> {
+export function spawnWatcher(env: Record<string, string>): Promise<WatcherProcess> {
+  return spawnService('bc-watcher', env);
+}
+
+/** A compiled service (`dist/apps/<name>/src/main.js`) as its own process, ready on a free HTTP_PORT. */
+export async function spawnService(name: string, env: Record<string, string>): Promise<WatcherProcess> {
   const port = await freePort();
-  const main = path.join(repoRoot(), 'dist/apps/bc-watcher/src/main.js');
+  const main = path.join(repoRoot(), `dist/apps/${name}/src/main.js`);
   const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
@@ -68,12 +73,12 @@ export async function spawnWatcher(env: Record<string, string>): Promise<Watcher
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`bc-watcher exited with ${child.exitCode}: ${out.slice(-2000)}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${out.slice(-2000)}`);
     const ready = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(5000) })
       .then((r) => r.ok)
       .catch(() => false);
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`bc-watcher not ready within 60 s: ${out.slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error(`${name} not ready within 60 s: ${out.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
