@@ -28,7 +28,7 @@ export class WatcherProcess {
     const watcher = new WatcherProcess(child);
     let buffer = '';
     const tee = process.env.BENCH_WATCHER_LOG;
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       if (tee) appendFileSync(tee, chunk);
       buffer += chunk.toString();
       const parts = buffer.split('\n');
@@ -55,7 +55,8 @@ export class WatcherProcess {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.lines.filter((l) => l.msg === msg);
-      if (found.length >= nth) return found[nth - 1]!;
+      const line = found[nth - 1];
+      if (line) return line;
       if (this.child.exitCode !== null) throw new Error(`bc-watcher exited (${this.child.exitCode}) before "${msg}"`);
       if (Date.now() > deadline) {
         const tail = this.lines.slice(-15).map((l) => JSON.stringify(l)).join('\n');

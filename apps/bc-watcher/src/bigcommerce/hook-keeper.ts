@@ -1,6 +1,6 @@
 import type { BigCommerceHook } from '@mlc/bigcommerce';
 import { HOOK_SECRET_HEADER, hookSecret } from '@mlc/connections';
-import { hookReactivated, hooksActive } from '../metrics/watcher-metrics';
+import { hookReactivated, setHookActive } from '../metrics/watcher-metrics';
 import type { WatchStateStore } from '../persistence/watcher-state.port';
 import type { JobDeps, StoreWatchPort } from '../scheduling/job-deps';
 import { DesiredHooks, HOOK_SCOPES, HookAction, planHooks } from './hook-plan';
@@ -40,7 +40,7 @@ export class HookKeeper {
         this.deps.logger.warn({ connectionId, scope: action.scope, hookId: hook.id }, 'BigCommerce hook reactivated');
       }
       await this.state.saveHook(connectionId, action.scope, { hookId: hook.id, active: hook.is_active });
-      hooksActive.set({ connection: connectionId, scope: action.scope }, hook.is_active ? 1 : 0);
+      setHookActive(connectionId, action.scope, hook.is_active);
     }
     if (plan.gaps.length > 0) this.deps.logger.warn({ connectionId, scopes: plan.gaps }, 'webhook gap: catch-up poll');
     return plan.gaps;

@@ -19,9 +19,18 @@ function setup(overlapMs = 120_000) {
 }
 
 describe('OrderPoll', () => {
+  it('starts a new stream at now, without replaying the overlap window', async () => {
+    const t = setup();
+    await t.leases.acquire('shop-1', 'replica-a', 30_000);
+    t.order(1, T0 - 60_000);
+    expect(await t.poll.run('shop-1')).toBe(0);
+    expect((await t.marks.get('shop-1', 'bigcommerce-orders'))?.value.getTime()).toBe(T0);
+  });
+
   it('signals orders modified since the watermark (with overlap) once, and moves the watermark', async () => {
     const t = setup();
     await t.leases.acquire('shop-1', 'replica-a', 30_000);
+    await t.poll.run('shop-1');
     t.order(1, T0 - 3600_000);
     t.order(2, T0 - 60_000);
     expect(await t.poll.run('shop-1')).toBe(1);
@@ -41,6 +50,7 @@ describe('OrderPoll', () => {
   it('signals an order again when it was modified again inside the overlap', async () => {
     const t = setup();
     await t.leases.acquire('shop-1', 'replica-a', 30_000);
+    await t.poll.run('shop-1');
     t.order(5, T0 - 10_000);
     await t.poll.run('shop-1');
     t.order(5, T0 - 5000);
@@ -63,6 +73,7 @@ describe('OrderPoll', () => {
   it('reads past a full page by restarting from its last date, each order once', async () => {
     const t = setup();
     await t.leases.acquire('shop-1', 'replica-a', 30_000);
+    await t.poll.run('shop-1');
     for (let id = 1; id <= 600; id += 1) t.order(id, T0 - 60_000 + id * 10);
     expect(await t.poll.run('shop-1')).toBe(600);
     const ids = t.sink.values(TOPIC).map((v) => v.orderId);

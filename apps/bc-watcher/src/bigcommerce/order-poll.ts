@@ -1,6 +1,6 @@
 import { BIGCOMMERCE_LIMITS, BigCommerceOrderSummary, parseRfc2822 } from '@mlc/bigcommerce';
 import { bigcommerceOrderSignalV1, TopicValue } from '@mlc/contracts';
-import { advance, pollFloor, RecentlyPublished } from '../polling/delta-window';
+import { advance, RecentlyPublished } from '../polling/delta-window';
 import { StreamWatermark } from '../polling/watermarks';
 import type { WatermarkStore } from '../persistence/watcher-state.port';
 import { JobDeps, publishInChunks } from '../scheduling/job-deps';
@@ -31,7 +31,7 @@ export class OrderPoll {
     const store = await this.deps.resources.bigcommerce(connectionId);
     const mark = await StreamWatermark.open(this.watermarks, this.deps, connectionId, STREAM);
     const recent = this.recentFor(connectionId);
-    const floor = pollFloor(mark.value, this.deps.schedule.overlapMs);
+    const floor = mark.floor();
     let cursor = floor;
     let signalled = 0;
     let restart = true;

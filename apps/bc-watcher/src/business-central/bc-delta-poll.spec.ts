@@ -18,6 +18,7 @@ describe('BcDeltaPoll', () => {
   it('signals items modified after the watermark minus the overlap, every page, once', async () => {
     const t = setup();
     await t.leases.acquire('shop-1', 'replica-a', 30_000);
+    await t.poll.run('shop-1', 'items');
     t.item(1, T0 - 3600_000);
     for (let n = 2; n <= 6; n += 1) t.item(n, T0 - 60_000 + n);
     expect(await t.poll.run('shop-1', 'items')).toBe(5);
@@ -35,6 +36,7 @@ describe('BcDeltaPoll', () => {
   it('signals customers on their own stream and topic', async () => {
     const t = setup();
     await t.leases.acquire('shop-1', 'replica-a', 30_000);
+    await t.poll.run('shop-1', 'customers');
     t.bc.customers.set(id(9), new Date(T0 - 1000));
     expect(await t.poll.run('shop-1', 'customers')).toBe(1);
     expect(t.sink.values('businesscentral.customer-changed.v1')).toEqual([

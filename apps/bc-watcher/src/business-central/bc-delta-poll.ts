@@ -1,5 +1,5 @@
 import { businesscentralCustomerChangedV1, businesscentralItemChangedV1 } from '@mlc/contracts';
-import { advance, pollFloor, RecentlyPublished } from '../polling/delta-window';
+import { advance, RecentlyPublished } from '../polling/delta-window';
 import { StreamWatermark } from '../polling/watermarks';
 import type { PollStream, WatchedResource, WatermarkStore } from '../persistence/watcher-state.port';
 import { JobDeps, publishInChunks } from '../scheduling/job-deps';
@@ -26,7 +26,7 @@ export class BcDeltaPoll {
     const stream = STREAMS[resource];
     const mark = await StreamWatermark.open(this.watermarks, this.deps, connectionId, stream);
     const recent = this.recentFor(`${connectionId}:${stream}`);
-    const floor = pollFloor(mark.value, this.deps.schedule.overlapMs);
+    const floor = mark.floor();
     let latest = mark.value;
     let signalled = 0;
     for await (const page of bc.changedSince(resource, floor)) {

@@ -87,3 +87,22 @@ export const schedulerLeader = new Gauge({
   labelNames: ['connection'] as const,
   registers: [registry],
 });
+
+const hookScopes = new Map<string, Set<string>>();
+
+/** Sets a hook's state and remembers the label, so a replica that loses the lease can drop its stale series. */
+export function setHookActive(connection: string, scope: string, active: boolean): void {
+  hooksActive.set({ connection, scope }, active ? 1 : 0);
+  const scopes = hookScopes.get(connection) ?? new Set<string>();
+  scopes.add(scope);
+  hookScopes.set(connection, scopes);
+}
+
+/** Drops a connection's per-connection series on this replica (leadership lost, connection removed). */
+export function forgetConnection(connection: string): void {
+  schedulerLeader.set({ connection }, 0);
+  pollCompletions.forget(connection);
+  subscriptionExpiries.forget(connection);
+  for (const scope of hookScopes.get(connection) ?? []) hooksActive.remove({ connection, scope });
+  hookScopes.delete(connection);
+}

@@ -2,7 +2,7 @@ import { RetryableError } from '@mlc/platform-errors';
 import { pollCompletions } from '../metrics/watcher-metrics';
 import type { PollStream, WatermarkStore } from '../persistence/watcher-state.port';
 import type { JobDeps } from '../scheduling/job-deps';
-import { initialWatermark } from './delta-window';
+import { initialWatermark, pollFloor } from './delta-window';
 
 /**
  * A stream's watermark for one poll: read (or started at now minus the lookback and stored at once, so a restart
@@ -15,6 +15,8 @@ export class StreamWatermark {
     readonly connectionId: string,
     readonly stream: PollStream,
     private current: Date,
+    /** True for a stream that starts now: it has nothing behind it to overlap. */
+    private readonly started: boolean,
   ) {}
 
   static async open(
@@ -24,13 +26,22 @@ export class StreamWatermark {
     stream: PollStream,
   ): Promise<StreamWatermark> {
     const found = await store.get(connectionId, stream);
-    const mark = new StreamWatermark(store, deps, connectionId, stream, found?.value ?? initialWatermark(deps.now(), deps.schedule.initialLookbackMs));
+    const start = found?.value ?? initialWatermark(deps.now(), deps.schedule.initialLookbackMs);
+    const mark = new StreamWatermark(store, deps, connectionId, stream, start, !found);
     if (!found) await mark.save(mark.current);
     return mark;
   }
 
   get value(): Date {
     return this.current;
+  }
+
+  /**
+   * Where this poll reads from: the watermark minus the overlap. A stream's first poll starts exactly where the
+   * stream starts (now minus WATCH_INITIAL_LOOKBACK_MS), so a first start does not replay a window of history.
+   */
+  floor(): Date {
+    return this.started ? this.current : pollFloor(this.current, this.deps.schedule.overlapMs);
   }
 
   /** Moves the watermark to `value` (if later) once the events up to it are published. */

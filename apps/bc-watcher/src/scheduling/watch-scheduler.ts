@@ -1,7 +1,7 @@
 import { describeError, dispositionOf } from '@mlc/platform-errors';
 import type { Logger } from '@mlc/platform-observability';
 import type { WatchSchedule } from '../config';
-import { pollCompletions, schedulerLeader, subscriptionExpiries } from '../metrics/watcher-metrics';
+import { forgetConnection, schedulerLeader } from '../metrics/watcher-metrics';
 import type { LeaseStore, WatchStateStore } from '../persistence/watcher-state.port';
 import { ConnectionWatch, JobReport, JobRunners } from './connection-watch';
 import type { JobIntervals } from './job-clock';
@@ -168,9 +168,7 @@ export class WatchScheduler {
 
   private forget(connectionId: string): void {
     this.watches.get(connectionId)?.loseLeadership();
-    schedulerLeader.set({ connection: connectionId }, 0);
-    pollCompletions.forget(connectionId);
-    subscriptionExpiries.forget(connectionId);
+    forgetConnection(connectionId);
   }
 
   private now(): number {

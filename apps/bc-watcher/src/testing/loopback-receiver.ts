@@ -1,4 +1,4 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -18,37 +18,38 @@ export class LoopbackReceiver {
   readonly notifications: ReceivedRequest[] = [];
   readonly deliveries: ReceivedRequest[] = [];
   notificationStatus = 202;
-  private server?: Server;
+  private readonly server: Server = createServer((req, res) => this.handle(req, res));
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        const token = url.searchParams.get('validationToken');
-        if (token !== null) {
-          this.handshakes.push({ path: url.pathname, at: Date.now() });
-          res.writeHead(200, { 'content-type': 'text/plain' }).end(token);
-          return;
-        }
-        const text = Buffer.concat(chunks).toString('utf8');
-        const received = { path: url.pathname, headers: req.headers, body: text ? (JSON.parse(text) as unknown) : undefined, at: Date.now() };
-        if (url.pathname.startsWith('/webhooks/business-central/')) {
-          this.notifications.push(received);
-          res.writeHead(this.notificationStatus).end();
-        } else {
-          this.deliveries.push(received);
-          res.writeHead(200).end();
-        }
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
   }
 
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const token = url.searchParams.get('validationToken');
+      if (token !== null) {
+        this.handshakes.push({ path: url.pathname, at: Date.now() });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(token);
+        return;
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      const received = { path: url.pathname, headers: req.headers, body: text ? (JSON.parse(text) as unknown) : undefined, at: Date.now() };
+      if (url.pathname.startsWith('/webhooks/business-central/')) {
+        this.notifications.push(received);
+        res.writeHead(this.notificationStatus).end();
+      } else {
+        this.deliveries.push(received);
+        res.writeHead(200).end();
+      }
+    });
+  }
+
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   /** Notification entries (`value[]`) received so far. */
@@ -57,8 +58,7 @@ export class LoopbackReceiver {
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
     this.server.closeAllConnections();
-    await new Promise((resolve) => this.server!.close(resolve));
+    await new Promise((resolve) => this.server.close(resolve));
   }
 }

@@ -4,27 +4,28 @@ import type { SandboxProcess } from '@mlc/testing';
 
 /** Test-side BC client on the sandbox (default credentials), bound to its only company. */
 export async function sandboxBusinessCentral(sandbox: SandboxProcess): Promise<BusinessCentral> {
-  const env = sandbox.env;
+  const need = envOf(sandbox);
   const options = {
     connectionId: 'test-observer',
-    tenantId: env.BC_TENANT_ID!,
-    environment: env.BC_ENVIRONMENT!,
-    clientId: env.BC_CLIENT_ID!,
-    clientSecret: env.BC_CLIENT_SECRET!,
-    apiUrl: env.BC_API_URL,
-    authorityUrl: env.ENTRA_AUTHORITY_URL,
+    tenantId: need('BC_TENANT_ID'),
+    environment: need('BC_ENVIRONMENT'),
+    clientId: need('BC_CLIENT_ID'),
+    clientSecret: need('BC_CLIENT_SECRET'),
+    apiUrl: need('BC_API_URL'),
+    authorityUrl: need('ENTRA_AUTHORITY_URL'),
   };
   const probe = createBusinessCentral(options);
   const [company] = await probe.companies.list();
   await probe.close();
-  return createBusinessCentral({ ...options, companyId: company!.id });
+  if (!company) throw new Error('the sandbox has no company');
+  return createBusinessCentral({ ...options, companyId: company.id });
 }
 
 /** Test-side BigCommerce client on the sandbox store. */
 export function sandboxBigCommerce(sandbox: SandboxProcess) {
   return createBigCommerceApi({
-    storeHash: sandbox.env.BIGCOMMERCE_STORE_HASH!,
-    accessToken: sandbox.env.BIGCOMMERCE_ACCESS_TOKEN!,
+    storeHash: envOf(sandbox)('BIGCOMMERCE_STORE_HASH'),
+    accessToken: envOf(sandbox)('BIGCOMMERCE_ACCESS_TOKEN'),
     connectionId: 'test-observer',
     apiUrl: sandbox.env.BIGCOMMERCE_API_URL,
   });
@@ -34,4 +35,12 @@ export function sandboxBigCommerce(sandbox: SandboxProcess) {
 export async function advanceSandboxClock(sandbox: SandboxProcess, ms: number): Promise<number> {
   const { now } = await sandbox.control.request<{ now: string }>('POST', '/clock', { advanceMs: ms });
   return Date.parse(now) - Date.now();
+}
+
+function envOf(sandbox: SandboxProcess): (name: string) => string {
+  return (name) => {
+    const value = sandbox.env[name];
+    if (!value) throw new Error(`the sandbox env has no ${name}`);
+    return value;
+  };
 }

@@ -36,7 +36,9 @@ export class TopicRecorder {
     for (const c of this.contracts) await this.consumer.subscribe({ topic: c.name, fromBeginning: false });
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
-        const value = await serde.decode<Record<string, unknown>>(byName.get(topic)!, message.value);
+        const contract = byName.get(topic);
+        if (!contract) return;
+        const value = await serde.decode<Record<string, unknown>>(contract, message.value);
         if (value.connectionId === this.connectionId) this.records.push({ topic, value, at: Date.now() });
       },
     });

@@ -68,8 +68,8 @@ export async function spawnService(name: string, env: Record<string, string>): P
   const main = path.join(repoRoot(), `dist/apps/${name}/src/main.js`);
   const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -112,7 +112,7 @@ async function freePort(): Promise<number> {
 export async function registeredCredentials(env: Record<string, string>, connectionId: string): Promise<ConnectionCredentials> {
   const db = await openDatabase({ url: stackEnv.DATABASE_URL, schema: CONNECTIONS_SCHEMA, migrations: CONNECTIONS_MIGRATIONS, poolSize: 1 });
   try {
-    return await new ConnectionRegistry(db, new SecretBox(masterKeyFromBase64(env.MASTER_KEY!))).credentials(connectionId);
+    return await new ConnectionRegistry(db, new SecretBox(masterKeyFromBase64(env.MASTER_KEY ?? ''))).credentials(connectionId);
   } finally {
     await db.destroy();
   }
