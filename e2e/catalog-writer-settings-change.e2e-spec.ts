@@ -4,7 +4,6 @@ import { businesscentralItemChangedV1 } from '@mlc/contracts';
 import type { ConnectionRegistry } from '@mlc/connections';
 import { createKafka, EventProducer, SchemaSerde } from '@mlc/platform-kafka';
 import { createLogger } from '@mlc/platform-observability';
-import type { DataSource } from '@mlc/platform-persistence';
 import {
   Cleanup,
   createScratchDatabase,
@@ -90,7 +89,8 @@ describe('catalog-writer as a process, when the connection settings change durin
     await signal(b!.id);
 
     const lines = (await backfill).trim().split('\n').map((l) => JSON.parse(l) as { type: string; message?: string });
-    expect(lines[lines.length - 1]).toMatchObject({ type: 'summary' });
+    const last = lines[lines.length - 1]!;
+    expect(last.type === 'summary' ? 'backfill summary' : `backfill ${last.type}: ${last.message}`).toBe('backfill summary');
     await sleep(8000);
     expect(services.alive('catalog-writer')).toBe(true);
     const prices = (await sandbox.control.state<{ bigcommerce: { prices: Record<string, string> } }>()).bigcommerce.prices;
