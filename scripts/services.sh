@@ -2,7 +2,8 @@
 # Starts or stops the sandboxes and the four services as local processes (make up / make down).
 # usage: scripts/services.sh up [--fresh]|down|status|env
 # With no real connection configured (BIGCOMMERCE_STORE_HASH unset) the services run against the sandboxes with the
-# `sandbox` connection. Logs and pids live in .local/services/.
+# `sandbox` connection, whose state starts over whenever its sandbox does (fresh_slate). `up --fresh` restarts the
+# sandbox and the services; `env` prints what a CLI run beside them needs. Logs and pids live in .local/services/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir="$root/.local/services"

@@ -25,7 +25,7 @@ export class PrivateKafka {
     if (!existsSync(LIBS)) throw new Error(`no Kafka classpath at ${LIBS}: run "bash infra/up.sh kafka" once first`);
     const kafka = new PrivateKafka(mkdtempSync(path.join(tmpdir(), 'mlc-e2e-kafka-')), await freePort(), await freePort());
     writeFileSync(kafka.file('server.properties'), kafka.properties());
-    const format = spawnSync('java', [...kafka.jvm(), 'kafka.tools.StorageTool', 'format', '-g', '-t', randomBytes(16).toString('base64url'), '-c', kafka.file('server.properties')], {
+    const format = spawnSync('java', [...kafka.jvm(), 'kafka.tools.StorageTool', 'format', '-g', `--cluster-id=${randomBytes(16).toString('base64url')}`, '-c', kafka.file('server.properties')], {
       encoding: 'utf8',
     });
     if (format.status !== 0) throw new Error(`kafka storage format failed: ${format.stderr || format.stdout}`);
