@@ -205,6 +205,7 @@ function summarise(o: Options, bare: ServerFigures, ingress: ServerFigures): Ben
     machine: describeMachine(),
     setup: {
       serverPinnedToCore: canPin ? SERVER_CORE : 'not pinned (taskset unavailable or one core)',
+      niceness: os.getPriority(),
       loadGenerator: 'undici keep-alive pool in the benchmark process (other cores)',
       closedLoopConnections: o.connections,
       fixedRatePerSecond: o.rate,
