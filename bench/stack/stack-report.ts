@@ -60,7 +60,8 @@ export function writeStackReport(dir: string, r: StackReport): void {
     `| BC price change -> store | ${dist(lat.priceToStoreMs as Percentiles)} | x${lat.priceP50VsFloor} of poll interval + coalescing (${lat.catalogFloorMs} ms) |`,
     `| BC stock change -> store | ${dist(lat.stockToStoreMs as Percentiles)} | x${lat.stockP50VsFloor} of scan interval + coalescing (${lat.catalogFloorMs} ms) |`,
     '',
-    `Throughput: ${r.throughput.sustainedPerMinute} orders/min sustained of ${r.throughput.offeredPerMinute} offered (${r.throughput.postedOrders} posted).`,
+    `Burst of ${r.throughput.burstOrders} orders: ${r.throughput.ordersPerMinute} orders/min, x${r.throughput.vsFloor} of the ${r.throughput.floorPerMinute}/min ` +
+      "bc-writer's share of the store quota allows at one read per order.",
     '',
   ];
   writeFileSync(path.join(dir, 'stack.md'), md.join('\n'));

@@ -8,7 +8,8 @@ import { RunningProcess, SERVICES, type Service } from './service-runner';
 import { describeMachine, writeStackReport, type StackReport } from './stack-report';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1] ?? '']));
-const ORDERS = Number(args.get('--orders') ?? 120);
+const ORDERS = Number(args.get('--orders') ?? 40);
+const BURST = Number(args.get('--burst') ?? 80);
 const CHANGES = Number(args.get('--changes') ?? 40);
 const OUT = args.get('--out') || path.join(repoRoot(), 'bench/results');
 const WATCH_INTERVAL_MS = 5000;
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 15_000));
     const idle = running.map((p) => p.memory().rssMiB);
     const writerDb = await openDatabase({ url: db.url, schema: 'bc_writer', migrations: [], poolSize: 2 });
-    const load = await measureLoad({ sandbox, writerDb, connectionId: env.CONNECTION_ID!, skus: seeded.skus, customers: seeded.customers, orders: ORDERS, changes: CHANGES, watchIntervalMs: WATCH_INTERVAL_MS });
+    const load = await measureLoad({ sandbox, writerDb, connectionId: env.CONNECTION_ID!, skus: seeded.skus, customers: seeded.customers, orders: ORDERS, changes: CHANGES, watchIntervalMs: WATCH_INTERVAL_MS, burstOrders: BURST, bigcommerceShare: 0.25 });
     await writerDb.destroy();
     const peak = running.map((p) => p.memory().peakMiB);
     const report: StackReport = {
@@ -93,10 +94,11 @@ async function main(): Promise<void> {
       machine,
       setup: {
         orders: ORDERS,
+        burstOrders: BURST,
         changes: CHANGES,
         orderRatePerSecond: load.orderRatePerSecond,
         watchIntervalMs: WATCH_INTERVAL_MS,
-        store: 'Standard plan quota (150 per 30 s), no faults',
+        store: 'Standard plan quota (150 per 30 s), no faults; service quota shares at their defaults (0.25)',
         services: 'compiled services as processes, shared local Kafka/registry/PostgreSQL, sandboxes',
       },
       coldStartMs: { bareNode: cold.bare, ...cold.services, stackTogether: stackMs, stackEach: Object.fromEntries(SERVICES.map((s, i) => [s, readyMs[i]!])) },
