@@ -71,6 +71,14 @@ function toMarkdown(r: BenchReport): string {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',
+    ...r.servers
+      .filter((s) => s.notes)
+      .map(
+        (s) =>
+          `${s.name}, over the whole run: ${Object.entries(s.notes ?? {})
+            .map(([k, v]) => `${k} ${v}`)
+            .join('; ')}.\n`,
+      ),
     `Ratios: ${Object.entries(r.ratios)
       .map(([k, v]) => `${k} ${v}`)
       .join('; ')}.`,

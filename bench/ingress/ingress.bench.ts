@@ -158,24 +158,29 @@ async function runIngress(masterKey: string, next: () => LoadRequest, o: Options
   }
 }
 
-/** Mean records per produce request and mean produce latency, from the ingress's own histograms. */
+/** Records per produce request, and the produce round trip (mean and p99 bucket), from the ingress's own histograms. */
 async function produceNotes(origin: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${origin}/metrics`)).text();
-  const value = (line: string) =>
+  const lines = (await (await fetch(`${origin}/metrics`)).text()).split('\n');
+  const value = (prefix: string) =>
     Number(
-      text
-        .split('\n')
-        .find((l) => l.startsWith(line))
+      lines
+        .find((l) => l.startsWith(prefix))
         ?.split(' ')
         .pop() ?? NaN,
     );
   const batches = value('ml_connector_kafka_produce_batch_records_count');
   const records = value('ml_connector_kafka_produce_batch_records_sum');
   const seconds = value('ml_connector_kafka_produce_duration_seconds_sum{outcome="acked"}');
+  const buckets = lines
+    .filter((l) => l.startsWith('ml_connector_kafka_produce_duration_seconds_bucket') && l.includes('outcome="acked"'))
+    .map((l) => ({ le: Number(/le="([^"]+)"/.exec(l)?.[1]), count: Number(l.split(' ').pop()) }));
+  const total = buckets.at(-1)?.count ?? 0;
+  const p99Bucket = buckets.find((b) => b.count >= total * 0.99)?.le ?? NaN;
   return {
     produceRequests: batches,
     meanRecordsPerProduce: Math.round((records / batches) * 10) / 10,
     meanProduceMs: Math.round((seconds / batches) * 10000) / 10,
+    produceP99AtMostMs: p99Bucket * 1000,
   };
 }
 
