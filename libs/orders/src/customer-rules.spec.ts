@@ -150,6 +150,20 @@ describe('buildCustomerCreatePayload', () => {
     expect(result.payload.type).toBe('Person');
   });
 
+  it('carries taxLiable: as configured, else true exactly when a tax area is given', () => {
+    const order = orderOf('order.guest');
+    const taxAreaId = '7a000000-0000-4000-8000-000000000001';
+    const payloadWith = (defaults: Record<string, unknown>) => {
+      const result = buildCustomerCreatePayload(order, settingsWith({ customer: { defaults } }));
+      if (!result.ok) throw new Error(result.detail);
+      return result.payload;
+    };
+    expect(payloadWith({})).not.toHaveProperty('taxLiable');
+    expect(payloadWith({ taxAreaId })).toMatchObject({ taxAreaId, taxLiable: true });
+    expect(payloadWith({ taxAreaId, taxLiable: false })).toMatchObject({ taxAreaId, taxLiable: false });
+    expect(payloadWith({ taxLiable: true })).toMatchObject({ taxLiable: true });
+  });
+
   it('parks instead of cutting an email longer than 80 characters', () => {
     const order = orderOf('order.guest');
     const longEmail = { ...order, billingAddress: { ...order.billingAddress, email: `${'a'.repeat(75)}@example.com` } };

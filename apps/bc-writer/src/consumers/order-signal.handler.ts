@@ -1,7 +1,7 @@
 import type { BigCommerceApi } from '@mlc/bigcommerce';
 import type { TopicValue, bigcommerceOrderSignalV1 } from '@mlc/contracts';
 import type { Connection } from '@mlc/connections';
-import { snapshotHash } from '@mlc/orders';
+import { parseStoreOrder, snapshotHash } from '@mlc/orders';
 import { describeError, dispositionOf, PermanentError, RetryableError } from '@mlc/platform-errors';
 import type { MessageContext } from '@mlc/platform-kafka';
 import type { Logger } from '@mlc/platform-observability';
@@ -10,7 +10,6 @@ import type { WriterBc } from '../bc/writer-bc';
 import { OrderRun } from '../orders/order-run';
 import type { OrderStatePublisher } from '../orders/order-state.publisher';
 import type { OrderSyncService } from '../orders/order-sync.service';
-import { parseFetchedOrder } from '../orders/store-order-input';
 import type { OrderLedgerRepository } from '../persistence/order-ledger.repository';
 import type { SyncAttemptsRepository } from '../persistence/sync-attempts.repository';
 import type { RefundSyncService } from '../refunds/refund-sync.service';
@@ -86,7 +85,7 @@ export class OrderSignalHandler {
     const raw = await store.getOrder(signal.orderId);
     const hash = snapshotHash(raw);
     await this.deps.attempts.keepSnapshot(connection.id, signal.orderId, hash, raw);
-    const parsed = parseFetchedOrder(raw);
+    const parsed = parseStoreOrder(raw);
     if (!parsed.ok) throw new PermanentError('VALIDATION', `order ${signal.orderId}: ${parsed.errors.join('; ')}`);
     const row = await this.deps.ledger.get(connection.id, signal.orderId);
     const ctx = {

@@ -77,9 +77,7 @@ export class CustomerResolver {
     const payload = buildCustomerCreatePayload(req.order, req.settings);
     if (!payload.ok) return { kind: 'park', reason: payload.reason, detail: payload.detail };
     try {
-      // A customer given a tax area is meant to be taxed there: BC charges sales tax only when Tax Liable is set.
-      const input = payload.payload.taxAreaId ? { ...payload.payload, taxLiable: true } : payload.payload;
-      const created = await req.bc.api.customers.create(input);
+      const created = await req.bc.api.customers.create(payload.payload);
       this.learn(req, [created]);
       return use(created.id, created.number, `created BC customer ${created.number}: ${choice.note}`, true);
     } catch (err) {

@@ -1,7 +1,12 @@
 import { buildOrder, buildOrderProduct } from '@mlc/bigcommerce/testing';
-import { parseOrderSyncSettings, parseStoreRefund, type OrderSyncSettings, type StoreOrder } from '@mlc/orders';
+import {
+  parseOrderSyncSettings,
+  parseStoreOrder,
+  parseStoreRefund,
+  type OrderSyncSettings,
+  type StoreOrder,
+} from '@mlc/orders';
 import { syncOrderStateV1 } from '@mlc/contracts';
-import { parseFetchedOrder } from './store-order-input';
 import { orderStateEvent, refundStateEvent } from './order-state-event';
 
 const settings = (documentType: 'salesInvoice' | 'salesOrder'): OrderSyncSettings => {
@@ -16,7 +21,7 @@ const order: StoreOrder = (() => {
     buildOrderProduct({ id: 2, sku: 'MUG', quantity: 1 }),
     buildOrderProduct({ id: 3, sku: 'TEE-M', quantity: 1 }),
   ];
-  const parsed = parseFetchedOrder(buildOrder(42, { lines }));
+  const parsed = parseStoreOrder(buildOrder(42, { lines }));
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.order;
 })();

@@ -16,6 +16,7 @@ export interface BcCustomerCreatePayload {
   readonly postalCode?: string;
   readonly currencyCode?: string;
   readonly taxAreaId?: string;
+  readonly taxLiable?: boolean;
   readonly paymentTermsId?: string;
 }
 
@@ -58,6 +59,8 @@ export function buildCustomerCreatePayload(order: StoreOrder, settings: OrderSyn
       postalCode: bcCode(a.postalCode, BC_LENGTHS.postalCode),
       currencyCode: defaults.currencyCode,
       taxAreaId: defaults.taxAreaId,
+      // A customer given a tax area is meant to be taxed there; BC taxes only Tax Liable customers.
+      taxLiable: defaults.taxLiable ?? (defaults.taxAreaId ? true : undefined),
       paymentTermsId: defaults.paymentTermsId,
     }),
   };

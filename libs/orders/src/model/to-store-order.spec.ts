@@ -59,6 +59,14 @@ describe('parseStoreOrder', () => {
     });
   });
 
+  it('reads a blank store_default_currency_code (single-currency stores) as not sent, and only that', () => {
+    const blank = parseStoreOrder({ ...foreignCurrency, store_default_currency_code: '' });
+    const absent = parseStoreOrder({ ...foreignCurrency, store_default_currency_code: undefined });
+    expect(blank.ok && blank.order.currency.storeDefault).toBeNull();
+    expect(blank).toEqual(absent);
+    expect(parseStoreOrder({ ...foreignCurrency, store_default_currency_code: 'US' }).ok).toBe(false);
+  });
+
   it('collects applied coupons from the lines', () => {
     const [applied] = parsed(coupon).coupons;
     expect(applied).toMatchObject({ id: '17', code: 'SAVE10' });

@@ -47,6 +47,8 @@ const customerSettings = z.object({
         .transform((c) => c.toUpperCase())
         .optional(),
       taxAreaId: guid.optional(),
+      /** BC charges sales tax only to Tax Liable customers; absent = liable exactly when a tax area is given. */
+      taxLiable: z.boolean().optional(),
       paymentTermsId: guid.optional(),
     })
     .default({}),

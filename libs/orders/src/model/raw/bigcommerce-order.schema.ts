@@ -150,7 +150,11 @@ export const bigCommerceOrderSchema = z.object({
   payment_method: text,
   currency_code: z.string().length(3),
   default_currency_code: z.string().length(3),
-  store_default_currency_code: z.string().length(3).optional(),
+  /** Blank on single-currency stores (orders.v2.oas2.yml examples): read as "not sent". */
+  store_default_currency_code: z
+    .union([z.literal(''), z.string().length(3)])
+    .optional()
+    .transform((code) => (code === '' ? undefined : code)),
   store_default_to_transactional_exchange_rate: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'expected a decimal string')
