@@ -16,6 +16,7 @@ import giftCertificateSold from './__fixtures__/order.gift-certificate-sold.expe
 import guest from './__fixtures__/order.guest.expected.json';
 import longAndCollidingSkus from './__fixtures__/order.long-and-colliding-skus.expected.json';
 import manualDiscount from './__fixtures__/order.manual-discount.expected.json';
+import moreThan50Lines from './__fixtures__/order.more-than-50-lines.expected.json';
 import pickupAndDigital from './__fixtures__/order.pickup-and-digital.expected.json';
 import returningShopper from './__fixtures__/order.returning-shopper.expected.json';
 import severalShippingAddresses from './__fixtures__/order.several-shipping-addresses.expected.json';
@@ -43,6 +44,7 @@ const GOLDENS: Record<string, { result: unknown }> = {
   'order.bundle': bundle,
   'order.long-and-colliding-skus': longAndCollidingSkus,
   'order.zero-price-line': zeroPriceLine,
+  'order.more-than-50-lines': moreThan50Lines,
 };
 
 interface GoldenLine {

@@ -24,6 +24,7 @@ import giftCertificateSold from './order.gift-certificate-sold.json';
 import guest from './order.guest.json';
 import longAndCollidingSkus from './order.long-and-colliding-skus.json';
 import manualDiscount from './order.manual-discount.json';
+import moreThan50Lines from './order.more-than-50-lines.json';
 import pickupAndDigital from './order.pickup-and-digital.json';
 import refundFull from './refund.full.json';
 import refundPartial from './refund.partial.json';
@@ -78,6 +79,8 @@ const ITEM_NUMBERS = [
   'STICKER-01',
   'SAMPLE-SACHET',
   'SERUM-30',
+  // The 60 SKUs of order 1017 (more than one 50-line page).
+  ...Array.from({ length: 60 }, (_, i) => `BULK-${String(i + 1).padStart(3, '0')}`),
 ];
 
 /** BC's item list: ids are `a1000000-...-0000000000NN` in list order. */
@@ -182,6 +185,7 @@ export const ORDER_SCENARIOS: Record<string, OrderScenario> = {
   'order.bundle': { raw: bundle, settings: settingsWith(), context: BASE_CONTEXT },
   'order.long-and-colliding-skus': { raw: longAndCollidingSkus, settings: settingsWith(), context: BASE_CONTEXT },
   'order.zero-price-line': { raw: zeroPriceLine, settings: settingsWith(), context: BASE_CONTEXT },
+  'order.more-than-50-lines': { raw: moreThan50Lines, settings: settingsWith(), context: BASE_CONTEXT },
 };
 
 /** What a BC adapter would have fetched for the order (planItemLookup + ItemLookupPort) against CATALOG. */
