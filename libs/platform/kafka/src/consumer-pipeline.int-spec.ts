@@ -49,7 +49,12 @@ async function newTopic(partitions = 1) {
   return topic;
 }
 
-function startPipeline(topic: ReturnType<typeof defineTopic>, handler: MessageHandler<Value>, groupId = uniqueName('group')) {
+function startPipeline(
+  topic: ReturnType<typeof defineTopic>,
+  handler: MessageHandler<Value>,
+  groupId = uniqueName('group'),
+  extra: { sessionTimeoutMs?: number } = {},
+) {
   const crashes: unknown[] = [];
   const pipeline = new ConsumerPipeline<Value>({
     kafka,
@@ -63,6 +68,7 @@ function startPipeline(topic: ReturnType<typeof defineTopic>, handler: MessageHa
     retry: { attempts: 4, baseMs: 20, maxMs: 100 },
     resumeIntervalMs: 60_000,
     onCrash: (err) => crashes.push(err),
+    ...extra,
   });
   cleanup.add(() => pipeline.stop());
   return { pipeline, groupId, crashes, ready: pipeline.start() };
@@ -137,6 +143,26 @@ describe('ConsumerPipeline on the real broker, registry and database', () => {
     expect(effects).toBe(1);
     expect(redelivered).toEqual([2]);
   });
+
+  it('a handler running longer than the group session keeps its partition: handled once, not redelivered', async () => {
+    const topic = await newTopic();
+    const seen: number[] = [];
+    const { ready } = startPipeline(
+      topic,
+      async (v) => {
+        seen.push(v.seq);
+        if (v.seq === 1) await new Promise((resolve) => setTimeout(resolve, 14_000));
+      },
+      uniqueName('group'),
+      { sessionTimeoutMs: 6000 },
+    );
+    await ready;
+    await producer.publish(topic, msg('acme', 'slow-1', 1));
+    await eventually('the slow message to start', () => (seen.includes(1) ? true : undefined));
+    await producer.publish(topic, msg('acme', 'slow-1', 2));
+    await eventually('the message after the slow one', () => (seen.includes(2) ? true : undefined), 40_000);
+    expect(seen).toEqual([1, 2]);
+  }, 90_000);
 
   it('handles messages with one key strictly in order', async () => {
     const topic = await newTopic(3);

@@ -38,6 +38,11 @@ export interface PipelineOptions<V> {
   readonly resumeIntervalMs?: number;
   readonly partitionsConsumedConcurrently?: number;
   readonly fromBeginning?: boolean;
+  /**
+   * The group session (default 30 s). The pipeline heartbeats on a timer while a handler runs, so a handler that
+   * waits longer than this (a rate-limit window, a slow API) keeps its partitions instead of being evicted.
+   */
+  readonly sessionTimeoutMs?: number;
   /** Unknown errors crash: by default the process exits and its supervisor restarts it. */
   readonly onCrash?: (err: unknown) => void;
 }
@@ -56,9 +61,12 @@ export class ConsumerPipeline<V> {
   private drainer?: NodeJS.Timeout;
   private draining = false;
   private crashed = false;
+  private readonly heartbeatIntervalMs: number;
 
   constructor(private readonly opts: PipelineOptions<V>) {
-    this.consumer = opts.kafka.consumer({ groupId: opts.groupId, sessionTimeout: 30_000, heartbeatInterval: 3000 });
+    const sessionTimeout = opts.sessionTimeoutMs ?? 30_000;
+    this.heartbeatIntervalMs = Math.max(500, Math.min(3000, Math.floor(sessionTimeout / 5)));
+    this.consumer = opts.kafka.consumer({ groupId: opts.groupId, sessionTimeout, heartbeatInterval: this.heartbeatIntervalMs });
   }
 
   async start(): Promise<void> {
@@ -107,7 +115,7 @@ export class ConsumerPipeline<V> {
       if (!isRunning() || isStale() || this.crashed) break;
       const raw = this.toRaw(batch.topic, batch.partition, message);
       const started = process.hrtime.bigint();
-      const outcome = await this.fromPartition(raw, heartbeat);
+      const outcome = await this.whileBeating(heartbeat, () => this.fromPartition(raw, heartbeat));
       handleSeconds.observe({ topic: batch.topic, group: this.opts.groupId }, Number(process.hrtime.bigint() - started) / 1e9);
       messagesTotal.inc({ topic: batch.topic, group: this.opts.groupId, outcome });
       resolveOffset(message.offset);
@@ -115,6 +123,24 @@ export class ConsumerPipeline<V> {
       await heartbeat();
     }
     consumerLag.set({ topic: batch.topic, group: this.opts.groupId, partition: String(batch.partition) }, Number(batch.offsetLag()));
+  }
+
+  /**
+   * kafkajs heartbeats only when asked to; a handler that runs past the session would lose its partitions and the
+   * message would be handled twice. Beat on a timer while the work runs. A failed beat (a rebalance began) is left to
+   * the consumer loop, which sees it at the next batch.
+   */
+  private async whileBeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => {
+      heartbeat().catch((err: unknown) =>
+        this.opts.logger.debug({ group: this.opts.groupId, reason: describeError(err) }, 'heartbeat during a handler failed'),
+      );
+    }, this.heartbeatIntervalMs);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   private async fromPartition(raw: NewParkedMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
