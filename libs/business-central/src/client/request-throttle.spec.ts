@@ -47,6 +47,24 @@ describe('RequestThrottle', () => {
     expect(started).toHaveLength(10);
   });
 
+  it('counts the budget over a scaled-down window when one is given (a sandbox throttle of 60 per 15 s)', async () => {
+    const clock = new ManualClock();
+    const throttle = new RequestThrottle({ maxConcurrent: 5, perFiveMinutes: 60, windowMs: 15_000, clock });
+    const t0 = clock.now();
+    const started: number[] = [];
+    const all = Array.from({ length: 150 }, () => throttle.run(async () => void started.push(clock.now() - t0)));
+    await flushPromises();
+    expect(started).toHaveLength(60);
+    await clock.advance(14_999);
+    expect(started).toHaveLength(60);
+    await clock.advance(1);
+    expect(started).toHaveLength(120);
+    await clock.advance(15_000);
+    await Promise.all(all);
+    expect(started.filter((t) => t === 15_000)).toHaveLength(60);
+    expect(started.filter((t) => t === 30_000)).toHaveLength(30);
+  });
+
   it('is a sliding window: budget returns as each old start ages out', async () => {
     const clock = new ManualClock();
     const throttle = new RequestThrottle({ maxConcurrent: 5, perFiveMinutes: 2, clock });
