@@ -6,22 +6,35 @@ export interface LoggedRequest {
   readonly time: string;
 }
 
-/** A bounded log of served requests, for tests and benchmarks that count API calls. */
+/**
+ * A bounded log of served requests, for tests and benchmarks that count API calls: a ring buffer keeping the newest
+ * `limit` entries, so recording stays constant-time however many requests a benchmark sends.
+ */
 export class RequestLog {
   private entries: LoggedRequest[] = [];
+  /** Index of the oldest entry once the buffer is full. */
+  private start = 0;
 
   constructor(private readonly limit = 200_000) {}
 
   record(entry: LoggedRequest): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    if (this.entries.length < this.limit) {
+      this.entries.push(entry);
+      return;
+    }
+    this.entries[this.start] = entry;
+    this.start = (this.start + 1) % this.limit;
   }
 
+  /** Entries oldest first, optionally of one system only. */
   list(system?: string): LoggedRequest[] {
-    return system ? this.entries.filter((e) => e.system === system) : [...this.entries];
+    const ordered =
+      this.start === 0 ? this.entries : [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)];
+    return system ? ordered.filter((e) => e.system === system) : [...ordered];
   }
 
   clear(): void {
     this.entries = [];
+    this.start = 0;
   }
 }

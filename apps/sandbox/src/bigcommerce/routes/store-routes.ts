@@ -2,8 +2,16 @@ import type { ApiRoute } from '../http/api-gateway';
 import { unixSeconds } from '../http/bc-dates';
 import type { BigCommerceServices } from './services';
 
-/** UTC offsets (seconds) of an IANA zone in January and July, for `timezone.raw_offset` / `dst_offset`. */
+const offsetsByZoneYear = new Map<string, { raw: number; dst: number }>();
+
+/**
+ * UTC offsets (seconds) of an IANA zone in January and July, for `timezone.raw_offset` / `dst_offset`. Computed once
+ * per zone and year: formatting in a time zone is slow enough to dominate the cheapest route if done per request.
+ */
 function zoneOffsets(zone: string, year: number): { raw: number; dst: number } {
+  const key = `${zone}|${year}`;
+  const known = offsetsByZoneYear.get(key);
+  if (known) return known;
   const offset = (month: number) => {
     const at = new Date(Date.UTC(year, month, 1, 12));
     const local = new Date(at.toLocaleString('en-US', { timeZone: zone }));
@@ -12,7 +20,9 @@ function zoneOffsets(zone: string, year: number): { raw: number; dst: number } {
   };
   const jan = offset(0);
   const jul = offset(6);
-  return { raw: Math.min(jan, jul), dst: Math.max(jan, jul) };
+  const offsets = { raw: Math.min(jan, jul), dst: Math.max(jan, jul) };
+  offsetsByZoneYear.set(key, offsets);
+  return offsets;
 }
 
 /** `GET /v2/store` (store information: numeric `store_id`, hash as `id`, currency, time zone) and `GET /v2/time`. */
