@@ -1,52 +1,17 @@
-import {
-  BigCommerceOpenApi,
-  bigcommerceOpenApiDir,
-  BigCommerceTestSandbox,
-  buildSampleStore,
-  eventually,
-  SampleOrders,
-  WebhookReceiver,
-} from './testing';
+import { eventually, useOpenApiSuite } from './testing';
 
 /**
  * Every v3 and webhook operation the sandbox serves answers in the shape BigCommerce's official OpenAPI files document. The
  * files are read from the shared reference folder at test time; without them these tests fail, naming the folder.
  */
 describe('BigCommerce sandbox v3 and webhook responses validate against the official OpenAPI files', () => {
-  let spec: BigCommerceOpenApi;
-  let sb: BigCommerceTestSandbox;
-  let receiver: WebhookReceiver;
-  let orders: SampleOrders;
-
-  const expectValid = (
-    file: string,
-    path: string,
-    method: string,
-    status: number,
-    body: unknown,
-    contentType?: string,
-  ) => {
-    const result = spec.validateResponse(file, path, method, status, body, contentType);
-    if (!result.valid)
-      throw new Error(`${method} ${path} ${status} does not match ${file}:\n${result.errors.slice(0, 10).join('\n')}`);
-  };
-
-  beforeAll(async () => {
-    spec = new BigCommerceOpenApi(bigcommerceOpenApiDir(process.env.ML_SHARED_DIR));
-    sb = await BigCommerceTestSandbox.start({ seed: { products: 12, variantsPerProduct: 0, customers: 4 } });
-    receiver = await WebhookReceiver.start();
-    orders = await buildSampleStore(sb);
-  });
-
-  afterAll(async () => {
-    await receiver?.close();
-    await sb?.close();
-  });
+  const suite = useOpenApiSuite();
+  const { expectValid } = suite;
 
   it('v3 catalog: products (with variants) and variants, reads and batch writes', async () => {
-    const products = await sb.api('GET', '/v3/catalog/products?include=variants&limit=5');
+    const products = await suite.sb.api('GET', '/v3/catalog/products?include=variants&limit=5');
     expectValid('products_catalog.v3.yml', '/catalog/products', 'GET', 200, products.json());
-    const all = (await sb.api('GET', '/v3/catalog/products?limit=250')).json<{
+    const all = (await suite.sb.api('GET', '/v3/catalog/products?limit=250')).json<{
       data: Array<{ id: number; sku: string }>;
     }>().data;
     expectValid(
@@ -54,7 +19,7 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/catalog/products',
       'GET',
       200,
-      (await sb.api('GET', '/v3/catalog/products?limit=250')).json(),
+      (await suite.sb.api('GET', '/v3/catalog/products?limit=250')).json(),
     );
     const tee = all.find((p) => p.sku === 'TEE')!;
     expectValid(
@@ -62,41 +27,45 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/catalog/products/{product_id}',
       'GET',
       200,
-      (await sb.api('GET', `/v3/catalog/products/${tee.id}?include=variants`)).json(),
+      (await suite.sb.api('GET', `/v3/catalog/products/${tee.id}?include=variants`)).json(),
     );
-    const batch = await sb.api('PUT', '/v3/catalog/products', { body: [{ id: all[0]!.id, price: 12.5 }] });
+    const batch = await suite.sb.api('PUT', '/v3/catalog/products', { body: [{ id: all[0]!.id, price: 12.5 }] });
     expect(batch.status).toBe(200);
     expectValid('products_catalog.v3.yml', '/catalog/products', 'PUT', 200, batch.json());
-    const tooMany = await sb.api('PUT', '/v3/catalog/products', {
+    const tooMany = await suite.sb.api('PUT', '/v3/catalog/products', {
       body: Array.from({ length: 11 }, (_, i) => ({ id: all[i % all.length]!.id })),
     });
     expectValid('products_catalog.v3.yml', '/catalog/products', 'PUT', 413, tooMany.json());
-    const invalid = await sb.api('PUT', '/v3/catalog/products', { body: [{ id: all[0]!.id, price: -1 }] });
+    const invalid = await suite.sb.api('PUT', '/v3/catalog/products', { body: [{ id: all[0]!.id, price: -1 }] });
     expectValid('products_catalog.v3.yml', '/catalog/products', 'PUT', 422, invalid.json());
-    const conflict = await sb.api('PUT', '/v3/catalog/products', { body: [{ id: all[0]!.id, sku: 'SKU-00002' }] });
+    const conflict = await suite.sb.api('PUT', '/v3/catalog/products', {
+      body: [{ id: all[0]!.id, sku: 'SKU-00002' }],
+    });
     expectValid('products_catalog.v3.yml', '/catalog/products', 'PUT', 409, conflict.json());
-    const partial = await sb.api('PUT', '/v3/catalog/products', { body: [{ id: tee.id, inventory_level: 5 }] });
+    const partial = await suite.sb.api('PUT', '/v3/catalog/products', { body: [{ id: tee.id, inventory_level: 5 }] });
     expect(partial.status).toBe(207);
     expectValid('products_catalog.v3.yml', '/catalog/products', 'PUT', 207, partial.json());
 
-    const variants = await sb.api('GET', '/v3/catalog/variants?limit=250');
+    const variants = await suite.sb.api('GET', '/v3/catalog/variants?limit=250');
     expectValid('product-variants_catalog.v3.yml', '/catalog/variants', 'GET', 200, variants.json());
     expectValid(
       'product-variants_catalog.v3.yml',
       '/catalog/products/{product_id}/variants',
       'GET',
       200,
-      (await sb.api('GET', `/v3/catalog/products/${tee.id}/variants`)).json(),
+      (await suite.sb.api('GET', `/v3/catalog/products/${tee.id}/variants`)).json(),
     );
     const teeVariant = variants
       .json<{ data: Array<{ id: number; sku: string }> }>()
       .data.find((v) => v.sku === 'TEE-S')!;
-    const vbatch = await sb.api('PUT', '/v3/catalog/variants', {
+    const vbatch = await suite.sb.api('PUT', '/v3/catalog/variants', {
       body: [{ id: teeVariant.id, price: 21, inventory_level: 7 }],
     });
     expect(vbatch.status).toBe(200);
     expectValid('product-variants_catalog.v3.yml', '/catalog/variants', 'PUT', 200, vbatch.json());
-    const vinvalid = await sb.api('PUT', '/v3/catalog/variants', { body: [{ id: teeVariant.id, price: 'free' }] });
+    const vinvalid = await suite.sb.api('PUT', '/v3/catalog/variants', {
+      body: [{ id: teeVariant.id, price: 'free' }],
+    });
     expectValid('product-variants_catalog.v3.yml', '/catalog/variants', 'PUT', 422, vinvalid.json());
   });
 
@@ -106,9 +75,9 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/customers',
       'GET',
       200,
-      (await sb.api('GET', '/v3/customers?include=addresses,storecredit,attributes,formfields')).json(),
+      (await suite.sb.api('GET', '/v3/customers?include=addresses,storecredit,attributes,formfields')).json(),
     );
-    const first = (await sb.api('GET', '/v3/customers?limit=2')).json<{
+    const first = (await suite.sb.api('GET', '/v3/customers?limit=2')).json<{
       meta: { cursor_pagination: { end_cursor: string } };
     }>();
     expectValid(
@@ -116,36 +85,36 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/customers',
       'GET',
       200,
-      (await sb.api('GET', `/v3/customers?limit=2&after=${first.meta.cursor_pagination.end_cursor}`)).json(),
+      (await suite.sb.api('GET', `/v3/customers?limit=2&after=${first.meta.cursor_pagination.end_cursor}`)).json(),
     );
     expectValid(
       'customers.v3.yml',
       '/customers',
       'GET',
       200,
-      (await sb.api('GET', '/v3/customers?limit=2&page=2')).json(),
+      (await suite.sb.api('GET', '/v3/customers?limit=2&page=2')).json(),
     );
-    const created = await sb.api('POST', '/v3/customers', {
+    const created = await suite.sb.api('POST', '/v3/customers', {
       body: [{ email: 'spec.check@example.com', first_name: 'Spec', last_name: 'Check' }],
     });
     expect(created.status).toBe(200);
     expectValid('customers.v3.yml', '/customers', 'POST', 200, created.json());
-    const invalid = await sb.api('POST', '/v3/customers', {
+    const invalid = await suite.sb.api('POST', '/v3/customers', {
       body: [{ email: 'spec.check@example.com', first_name: 'Spec', last_name: 'Check' }],
     });
     expectValid('customers.v3.yml', '/customers', 'POST', 422, invalid.json());
   });
 
   it('v3 inventory: adjustments, items, locations and their problem+json errors', async () => {
-    const absolute = await sb.api('PUT', '/v3/inventory/adjustments/absolute', {
+    const absolute = await suite.sb.api('PUT', '/v3/inventory/adjustments/absolute', {
       body: { reason: 'count', items: [{ location_id: 1, sku: 'SKU-00005', quantity: 40 }] },
     });
     expectValid('inventory.v3.yml', '/inventory/adjustments/absolute', 'PUT', 200, absolute.json());
-    const relative = await sb.api('POST', '/v3/inventory/adjustments/relative', {
+    const relative = await suite.sb.api('POST', '/v3/inventory/adjustments/relative', {
       body: { items: [{ location_id: 1, sku: 'SKU-00005', quantity: -1 }] },
     });
     expectValid('inventory.v3.yml', '/inventory/adjustments/relative', 'POST', 200, relative.json());
-    const wrongMode = await sb.api('PUT', '/v3/inventory/adjustments/absolute', {
+    const wrongMode = await suite.sb.api('PUT', '/v3/inventory/adjustments/absolute', {
       body: { items: [{ location_id: 1, variant_id: 1001, quantity: 1 }] },
     });
     expect(wrongMode.headers.get('content-type')).toContain('application/problem+json');
@@ -162,21 +131,21 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/inventory/items',
       'GET',
       200,
-      (await sb.api('GET', '/v3/inventory/items?limit=1000')).json(),
+      (await suite.sb.api('GET', '/v3/inventory/items?limit=1000')).json(),
     );
     expectValid(
       'inventory.v3.yml',
       '/inventory/locations/{location_id}/items',
       'GET',
       200,
-      (await sb.api('GET', '/v3/inventory/locations/1/items')).json(),
+      (await suite.sb.api('GET', '/v3/inventory/locations/1/items')).json(),
     );
     expectValid(
       'locations.v3.yml',
       '/inventory/locations',
       'GET',
       200,
-      (await sb.api('GET', '/v3/inventory/locations')).json(),
+      (await suite.sb.api('GET', '/v3/inventory/locations')).json(),
     );
   });
 
@@ -186,16 +155,16 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/orders/{order_id}/transactions',
       'GET',
       200,
-      (await sb.api('GET', `/v3/orders/${orders.shipped}/transactions`)).json(),
+      (await suite.sb.api('GET', `/v3/orders/${suite.orders.shipped}/transactions`)).json(),
     );
-    const lines = (await sb.api('GET', `/v2/orders/${orders.euro}/products`)).json<Array<{ id: number }>>();
-    const quote = await sb.api('POST', `/v3/orders/${orders.euro}/payment_actions/refund_quotes`, {
+    const lines = (await suite.sb.api('GET', `/v2/orders/${suite.orders.euro}/products`)).json<Array<{ id: number }>>();
+    const quote = await suite.sb.api('POST', `/v3/orders/${suite.orders.euro}/payment_actions/refund_quotes`, {
       body: { items: [{ item_type: 'PRODUCT', item_id: lines[0]!.id, quantity: 1 }] },
     });
     expect(quote.status).toBe(201);
     expectValid('orders.v3.yml', '/orders/{order_id}/payment_actions/refund_quotes', 'POST', 201, quote.json());
     const amount = quote.json<{ data: { total_refund_amount: number } }>().data.total_refund_amount;
-    const refund = await sb.api('POST', `/v3/orders/${orders.euro}/payment_actions/refunds`, {
+    const refund = await suite.sb.api('POST', `/v3/orders/${suite.orders.euro}/payment_actions/refunds`, {
       body: {
         items: [{ item_type: 'PRODUCT', item_id: lines[0]!.id, quantity: 1 }],
         payments: [{ provider_id: 'storecredit', amount, offline: false }],
@@ -203,15 +172,15 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
     });
     expect(refund.status).toBe(201);
     expectValid('orders.v3.yml', '/orders/{order_id}/payment_actions/refunds', 'POST', 201, refund.json());
-    const refused = await sb.api('POST', `/v3/orders/${orders.pickup}/payment_actions/refunds`, {
+    const refused = await suite.sb.api('POST', `/v3/orders/${suite.orders.pickup}/payment_actions/refunds`, {
       body: {
-        items: [{ item_type: 'ORDER', item_id: orders.pickup, amount: 1 }],
+        items: [{ item_type: 'ORDER', item_id: suite.orders.pickup, amount: 1 }],
         payments: [{ provider_id: 'storecredit', amount: 1, offline: false }],
       },
     });
     expect(refused.status).toBe(422);
     expectValid('orders.v3.yml', '/orders/{order_id}/payment_actions/refunds', 'POST', 422, refused.json());
-    const badQuote = await sb.api('POST', `/v3/orders/${orders.euro}/payment_actions/refund_quotes`, {
+    const badQuote = await suite.sb.api('POST', `/v3/orders/${suite.orders.euro}/payment_actions/refund_quotes`, {
       body: { items: [{ item_type: 'SHIPPING', item_id: 999, amount: 1 }] },
     });
     expectValid('orders.v3.yml', '/orders/{order_id}/payment_actions/refund_quotes', 'POST', 422, badQuote.json());
@@ -220,14 +189,14 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/orders/{order_id}/payment_actions/refunds',
       'GET',
       200,
-      (await sb.api('GET', `/v3/orders/${orders.euro}/payment_actions/refunds`)).json(),
+      (await suite.sb.api('GET', `/v3/orders/${suite.orders.euro}/payment_actions/refunds`)).json(),
     );
     expectValid(
       'orders.v3.yml',
       '/orders/payment_actions/refunds',
       'GET',
       200,
-      (await sb.api('GET', '/v3/orders/payment_actions/refunds')).json(),
+      (await suite.sb.api('GET', '/v3/orders/payment_actions/refunds')).json(),
     );
     const refundId = refund.json<{ data: { id: number } }>().data.id;
     expectValid(
@@ -235,72 +204,87 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       '/orders/payment_actions/refunds/{refund_id}',
       'GET',
       200,
-      (await sb.api('GET', `/v3/orders/payment_actions/refunds/${refundId}`)).json(),
+      (await suite.sb.api('GET', `/v3/orders/payment_actions/refunds/${refundId}`)).json(),
     );
   });
 
   it('v3 hooks: create, list, read, update, delete, admin and errors', async () => {
-    const created = await sb.api('POST', '/v3/hooks', {
-      body: { scope: 'store/order/*', destination: receiver.url(), headers: { 'x-secret': 's3cret' } },
+    const created = await suite.sb.api('POST', '/v3/hooks', {
+      body: { scope: 'store/order/*', destination: suite.receiver.url(), headers: { 'x-secret': 's3cret' } },
     });
     expect(created.status).toBe(200);
     expectValid('webhooks.v3.yml', '/hooks', 'POST', 200, created.json());
     const id = created.json<{ data: { id: number } }>().data.id;
-    expectValid('webhooks.v3.yml', '/hooks', 'GET', 200, (await sb.api('GET', '/v3/hooks')).json());
-    expectValid('webhooks.v3.yml', '/hooks/{webhook_id}', 'GET', 200, (await sb.api('GET', `/v3/hooks/${id}`)).json());
+    expectValid('webhooks.v3.yml', '/hooks', 'GET', 200, (await suite.sb.api('GET', '/v3/hooks')).json());
+    expectValid(
+      'webhooks.v3.yml',
+      '/hooks/{webhook_id}',
+      'GET',
+      200,
+      (await suite.sb.api('GET', `/v3/hooks/${id}`)).json(),
+    );
     expectValid(
       'webhooks.v3.yml',
       '/hooks/{webhook_id}',
       'PUT',
       200,
-      (await sb.api('PUT', `/v3/hooks/${id}`, { body: { is_active: true } })).json(),
+      (await suite.sb.api('PUT', `/v3/hooks/${id}`, { body: { is_active: true } })).json(),
     );
-    expectValid('webhooks.v3.yml', '/hooks/admin', 'GET', 200, (await sb.api('GET', '/v3/hooks/admin')).json());
+    expectValid('webhooks.v3.yml', '/hooks/admin', 'GET', 200, (await suite.sb.api('GET', '/v3/hooks/admin')).json());
     expectValid(
       'webhooks.v3.yml',
       '/hooks',
       'POST',
       422,
-      (await sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/created' } })).json(),
+      (await suite.sb.api('POST', '/v3/hooks', { body: { scope: 'store/order/created' } })).json(),
     );
-    expectValid('webhooks.v3.yml', '/hooks/{webhook_id}', 'GET', 404, (await sb.api('GET', '/v3/hooks/1')).json());
+    expectValid(
+      'webhooks.v3.yml',
+      '/hooks/{webhook_id}',
+      'GET',
+      404,
+      (await suite.sb.api('GET', '/v3/hooks/1')).json(),
+    );
     expectValid(
       'webhooks.v3.yml',
       '/hooks',
       'POST',
       401,
-      (await sb.api('POST', '/v3/hooks', { token: 'wrong-token', body: {} })).json(),
+      (await suite.sb.api('POST', '/v3/hooks', { token: 'wrong-token', body: {} })).json(),
     );
     expectValid(
       'webhooks.v3.yml',
       '/hooks/{webhook_id}',
       'DELETE',
       200,
-      (await sb.api('DELETE', `/v3/hooks/${id}`)).json(),
+      (await suite.sb.api('DELETE', `/v3/hooks/${id}`)).json(),
     );
   });
 
   it('webhook deliveries validate against the per-scope callback schemas', async () => {
     const scopes = ['store/order/*', 'store/product/*', 'store/sku/*', 'store/customer/*'];
     for (const scope of scopes)
-      await sb.api('POST', '/v3/hooks', { body: { scope, destination: receiver.url('/all') } });
-    const id = await sb.placeOrder({
+      await suite.sb.api('POST', '/v3/hooks', { body: { scope, destination: suite.receiver.url('/all') } });
+    const id = await suite.sb.placeOrder({
       customerEmail: 'callbacks@example.com',
       lines: [
         { sku: 'TEE-S', quantity: 1 },
         { sku: 'SKU-00006', quantity: 1 },
       ],
     });
-    await sb.api('PUT', `/v2/orders/${id}`, { body: { status_id: 2 } });
-    await sb.control('POST', `/__sandbox/bigcommerce/orders/${id}/refunds`, { amount: '1.00' });
-    await sb.api('DELETE', `/v2/orders/${id}`);
-    const products = (await sb.api('GET', '/v3/catalog/products?sku=SKU-00006')).json<{ data: Array<{ id: number }> }>()
-      .data;
-    await sb.api('PUT', '/v3/catalog/products', { body: [{ id: products[0]!.id, price: 30, inventory_level: 3 }] });
-    const tee = (await sb.api('GET', '/v3/catalog/variants?sku=TEE-M')).json<{ data: Array<{ id: number }> }>()
+    await suite.sb.api('PUT', `/v2/orders/${id}`, { body: { status_id: 2 } });
+    await suite.sb.control('POST', `/__sandbox/bigcommerce/orders/${id}/refunds`, { amount: '1.00' });
+    await suite.sb.api('DELETE', `/v2/orders/${id}`);
+    const products = (await suite.sb.api('GET', '/v3/catalog/products?sku=SKU-00006')).json<{
+      data: Array<{ id: number }>;
+    }>().data;
+    await suite.sb.api('PUT', '/v3/catalog/products', {
+      body: [{ id: products[0]!.id, price: 30, inventory_level: 3 }],
+    });
+    const tee = (await suite.sb.api('GET', '/v3/catalog/variants?sku=TEE-M')).json<{ data: Array<{ id: number }> }>()
       .data[0]!;
-    await sb.api('PUT', '/v3/catalog/variants', { body: [{ id: tee.id, price: 23, inventory_level: 4 }] });
-    await sb.api('PUT', '/v3/customers', { body: [{ id: 1, first_name: 'Renamed' }] });
+    await suite.sb.api('PUT', '/v3/catalog/variants', { body: [{ id: tee.id, price: 23, inventory_level: 4 }] });
+    await suite.sb.api('PUT', '/v3/customers', { body: [{ id: 1, first_name: 'Renamed' }] });
     const expected = [
       'store/order/created',
       'store/order/updated',
@@ -319,7 +303,7 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
     const seen = await eventually(
       () => {
         const got = new Set(
-          receiver.deliveries
+          suite.receiver.deliveries
             .filter((d) => d.path === '/all')
             .map((d) => (JSON.parse(d.body) as { scope: string }).scope),
         );
@@ -329,9 +313,9 @@ describe('BigCommerce sandbox v3 and webhook responses validate against the offi
       'a delivery for every scope',
     );
     expect([...seen].sort()).toEqual([...expected].sort());
-    for (const d of receiver.deliveries.filter((x) => x.path === '/all')) {
+    for (const d of suite.receiver.deliveries.filter((x) => x.path === '/all')) {
       const payload = JSON.parse(d.body) as { scope: string };
-      const result = spec.validateCallback(payload.scope, payload);
+      const result = suite.spec.validateCallback(payload.scope, payload);
       if (!result.valid)
         throw new Error(`${payload.scope} delivery does not match its callback schema: ${result.errors.join('; ')}`);
       expect(Object.keys(payload).sort()).toEqual(['created_at', 'data', 'hash', 'producer', 'scope', 'store_id']);

@@ -13,3 +13,5 @@ export type { ReceivedDelivery } from './webhook-receiver';
 export type JsonBody = Record<string, any>;
 export { buildSampleStore } from './sample-store';
 export type { SampleOrders } from './sample-store';
+export { useOpenApiSuite } from './openapi-suite';
+export type { OpenApiSuite } from './openapi-suite';

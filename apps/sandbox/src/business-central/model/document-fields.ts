@@ -1,5 +1,42 @@
 import { fields } from './field-def';
 
+/**
+ * The six address fields a document header has per party (`sellTo`, `billTo`, `shipTo`), in the pages' order; `ro`
+ * marks them read-only (an order's or invoice's bill-to address follows its bill-to customer).
+ */
+function postalAddress(prefix: 'sellTo' | 'billTo' | 'shipTo', flag: '' | 'ro' = ''): string {
+  return [
+    ['AddressLine1', 'text100'],
+    ['AddressLine2', 'text50'],
+    ['City', 'text30'],
+    ['Country', 'code10'],
+    ['State', 'text30'],
+    ['PostCode', 'code20'],
+  ]
+    .map(([name, type]) => `${prefix}${name} ${type} ${flag}`)
+    .join('\n');
+}
+
+/** The sell-to and bill-to customer of a document header. */
+const CUSTOMER = `
+  customerId guid
+  customerNumber code20
+  customerName text100 ro
+  billToName text100 ro
+  billToCustomerId guid
+  billToCustomerNumber code20
+`;
+
+/** Customer and addresses of an order or invoice header, which also ship. */
+const PARTIES_WITH_SHIP_TO = `
+  ${CUSTOMER}
+  shipToName text100
+  shipToContact text100
+  ${postalAddress('sellTo')}
+  ${postalAddress('billTo', 'ro')}
+  ${postalAddress('shipTo')}
+`;
+
 /** APIV2 - Sales Orders (page 30028), table "Sales Order Entity Buffer". */
 export const SALES_ORDER_FIELDS = fields(`
   id guid ro
@@ -7,32 +44,7 @@ export const SALES_ORDER_FIELDS = fields(`
   externalDocumentNumber code35
   orderDate date
   postingDate date
-  customerId guid
-  customerNumber code20
-  customerName text100 ro
-  billToName text100 ro
-  billToCustomerId guid
-  billToCustomerNumber code20
-  shipToName text100
-  shipToContact text100
-  sellToAddressLine1 text100
-  sellToAddressLine2 text50
-  sellToCity text30
-  sellToCountry code10
-  sellToState text30
-  sellToPostCode code20
-  billToAddressLine1 text100 ro
-  billToAddressLine2 text50 ro
-  billToCity text30 ro
-  billToCountry code10 ro
-  billToState text30 ro
-  billToPostCode code20 ro
-  shipToAddressLine1 text100
-  shipToAddressLine2 text50
-  shipToCity text30
-  shipToCountry code10
-  shipToState text30
-  shipToPostCode code20
+  ${PARTIES_WITH_SHIP_TO}
   shortcutDimension1Code code20
   shortcutDimension2Code code20
   currencyId guid
@@ -65,32 +77,7 @@ export const SALES_INVOICE_FIELDS = fields(`
   dueDate date
   promisedPayDate date
   customerPurchaseOrderReference text35
-  customerId guid
-  customerNumber code20
-  customerName text100 ro
-  billToName text100 ro
-  billToCustomerId guid
-  billToCustomerNumber code20
-  shipToName text100
-  shipToContact text100
-  sellToAddressLine1 text100
-  sellToAddressLine2 text50
-  sellToCity text30
-  sellToCountry code10
-  sellToState text30
-  sellToPostCode code20
-  billToAddressLine1 text100 ro
-  billToAddressLine2 text50 ro
-  billToCity text30 ro
-  billToCountry code10 ro
-  billToState text30 ro
-  billToPostCode code20 ro
-  shipToAddressLine1 text100
-  shipToAddressLine2 text50
-  shipToCity text30
-  shipToCountry code10
-  shipToState text30
-  shipToPostCode code20
+  ${PARTIES_WITH_SHIP_TO}
   currencyId guid
   shortcutDimension1Code code20
   shortcutDimension2Code code20
@@ -123,24 +110,9 @@ export const SALES_CREDIT_MEMO_FIELDS = fields(`
   creditMemoDate date
   postingDate date
   dueDate date
-  customerId guid
-  customerNumber code20
-  customerName text100 ro
-  billToName text100 ro
-  billToCustomerId guid
-  billToCustomerNumber code20
-  sellToAddressLine1 text100
-  sellToAddressLine2 text50
-  sellToCity text30
-  sellToCountry code10
-  sellToState text30
-  sellToPostCode code20
-  billToAddressLine1 text100
-  billToAddressLine2 text50
-  billToCity text30
-  billToCountry code10
-  billToState text30
-  billToPostCode code20
+  ${CUSTOMER}
+  ${postalAddress('sellTo')}
+  ${postalAddress('billTo')}
   shortcutDimension1Code code20
   shortcutDimension2Code code20
   currencyId guid

@@ -1,11 +1,7 @@
 import { fields } from './field-def';
 
-/** APIV2 - Customers (page 30009), table Customer. */
-export const CUSTOMER_FIELDS = fields(`
-  id guid ro
-  number code20
-  displayName text100
-  type enum:contactType
+/** Address and contact fields of a customer or location card, in the pages' order. */
+const CONTACT_ADDRESS = `
   addressLine1 text100
   addressLine2 text50
   city text30
@@ -15,6 +11,15 @@ export const CUSTOMER_FIELDS = fields(`
   phoneNumber text30
   email text80
   website text80
+`;
+
+/** APIV2 - Customers (page 30009), table Customer. */
+export const CUSTOMER_FIELDS = fields(`
+  id guid ro
+  number code20
+  displayName text100
+  type enum:contactType
+  ${CONTACT_ADDRESS}
   salespersonCode code20
   balanceDue decimal ro
   creditLimit decimal
@@ -104,15 +109,7 @@ export const LOCATION_FIELDS = fields(`
   code code10
   displayName text100
   contact text100
-  addressLine1 text100
-  addressLine2 text50
-  city text30
-  state text30
-  country code10
-  postalCode code20
-  phoneNumber text30
-  email text80
-  website text80
+  ${CONTACT_ADDRESS}
   lastModifiedDateTime datetime ro
 `);
 
