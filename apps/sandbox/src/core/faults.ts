@@ -9,13 +9,22 @@ export const FAULT_SYSTEMS = [
 ] as const;
 export type FaultSystem = (typeof FAULT_SYSTEMS)[number];
 
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `POST /__sandbox/faults` body. `rate` is the probability a matching request is hit; `count` caps how many are. */
 export const faultRuleSchema = z
   .object({
     system: z.enum(FAULT_SYSTEMS),
     method: z.string().toUpperCase().optional(),
     /** A regular expression tested against the request path (without query). */
-    path: z.string().optional(),
+    path: z.string().refine(isRegExp, 'not a valid regular expression').optional(),
     status: z.number().int().min(100).max(599).optional(),
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     reset: z.boolean().optional(),
@@ -73,7 +82,13 @@ export class FaultInjector {
       entry.hits += 1;
       latencyMs += rule.latencyMs ?? 0;
       if (rule.status !== undefined || rule.reset || rule.drop) {
-        return { latencyMs, status: rule.status, reset: !!rule.reset, drop: !!rule.drop, afterCommit: !!rule.afterCommit };
+        return {
+          latencyMs,
+          status: rule.status,
+          reset: !!rule.reset,
+          drop: !!rule.drop,
+          afterCommit: !!rule.afterCommit,
+        };
       }
     }
     return latencyMs > 0 ? { latencyMs, reset: false, drop: false, afterCommit: false } : undefined;
