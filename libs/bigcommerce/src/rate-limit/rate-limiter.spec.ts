@@ -167,6 +167,43 @@ describe('StoreRateLimiter against a simulated store', () => {
     expect(free.snapshot().quota).toBeUndefined();
   });
 
+  it('a 429 without quota headers (platform under load) waits its Retry-After, not the rest of the window', async () => {
+    const clock = new ManualClock(0);
+    const solo = limiter(clock, 0.5);
+    const quotaHeaders = (left: number, resetMs: number) => ({
+      'x-rate-limit-requests-quota': '450',
+      'x-rate-limit-requests-left': String(left),
+      'x-rate-limit-time-window-ms': '30000',
+      'x-rate-limit-time-reset-ms': String(resetMs),
+    });
+    (await solo.acquire('order-read')).complete(quotaHeaders(440, 29_000), 200);
+    await clock.advance(1_000);
+    (await solo.acquire('order-read')).complete({ 'retry-after': '1' }, 429);
+    const before = clock.now();
+    const next = solo.acquire('order-read').then((permit) => permit.complete(quotaHeaders(438, 27_000), 200));
+    await clock.runUntilIdle();
+    await next;
+    expect(clock.now() - before).toBe(1_000);
+    expect(solo.snapshot().storeLeft).toBe(438);
+  });
+
+  it('a 429 with quota headers still holds requests until the window refills', async () => {
+    const clock = new ManualClock(0);
+    const solo = limiter(clock, 1);
+    const spent = {
+      'x-rate-limit-requests-quota': '150',
+      'x-rate-limit-requests-left': '0',
+      'x-rate-limit-time-window-ms': '30000',
+      'x-rate-limit-time-reset-ms': '20000',
+    };
+    (await solo.acquire('order-read')).complete(spent, 429);
+    const before = clock.now();
+    const next = solo.acquire('order-read').then((permit) => permit.complete({}, 200));
+    await clock.runUntilIdle();
+    await next;
+    expect(clock.now() - before).toBeGreaterThanOrEqual(20_000);
+  });
+
   it('refuses nonsense shares', () => {
     expect(() => new StoreRateLimiter({ share: 0 })).toThrow(RangeError);
     expect(() => new StoreRateLimiter({ catalogReserve: 1 })).toThrow(RangeError);

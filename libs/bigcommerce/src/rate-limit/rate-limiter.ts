@@ -147,7 +147,7 @@ export class StoreRateLimiter {
       const previous = relation === 'current' ? this.storeLeft : undefined;
       this.storeLeft = previous === undefined ? estimate : Math.min(previous, estimate);
     }
-    if (status === 429) this.backOff(retryAfterMs(headers, now), now);
+    if (status === 429) this.backOff(retryAfterMs(headers, now), now, h.left !== undefined || h.resetMs !== undefined);
     else this.consecutive429 = 0;
   }
 
@@ -172,9 +172,14 @@ export class StoreRateLimiter {
     return 'current';
   }
 
-  private backOff(serverWaitMs: number | undefined, now: number): void {
+  /**
+   * A 429 with the quota headers means the store's quota is spent: nothing more until the window refills. One without
+   * them means the platform is under load ("retry later"): wait what it asked for, without assuming the quota is spent
+   * (which would hold every request of the process until the window ends, up to 30 s, for a 1 s Retry-After).
+   */
+  private backOff(serverWaitMs: number | undefined, now: number, quotaSpent: boolean): void {
     this.consecutive429 += 1;
-    this.storeLeft = 0;
+    if (quotaSpent) this.storeLeft = 0;
     const extra = Math.min(this.maxBackoffMs, this.backoffBaseMs * (2 ** (this.consecutive429 - 1) - 1));
     const waitMs = (serverWaitMs ?? this.backoffBaseMs) + extra;
     this.blockedUntil = Math.max(this.blockedUntil, now + waitMs);
