@@ -7,7 +7,7 @@ import { WriterHarness } from './testing/writer-harness';
  * foreign transactional currency on the document, guests sent to a default customer, SKU = GTIN mapping, and item
  * return lines on credit memos when configured. Store-tax-line mode keeps every BC total equal to the store's.
  */
-describe('bc-writer on the sandboxes: gift certificates, currency, default customer, GTIN, item returns', () => {
+describe('bc-writer on the sandboxes: gift certificates, currency, default customer, GTIN, item returns, partial shipments', () => {
   let h: WriterHarness;
   let ids: Record<string, string>;
   const storeTax = { taxMode: 'store-tax-line', taxGroups: { nonTaxable: 'NONTAXABLE' } };
@@ -15,7 +15,7 @@ describe('bc-writer on the sandboxes: gift certificates, currency, default custo
   let defaultCustomer: { id: string; number: string };
 
   beforeAll(async () => {
-    ({ harness: h, ids } = await WriterHarness.start(['gc', 'fx', 'guest', 'gtin', 'ret']));
+    ({ harness: h, ids } = await WriterHarness.start(['gc', 'fx', 'guest', 'gtin', 'ret', 'ship']));
     const base = await h.settings('X-');
     const customers = await h.bc.client.list(BcPath.collection('customers'), customerRow, { top: 20 }).toArray();
     const usable = customers.find((c) => c.blocked.trim() === '');
@@ -31,6 +31,7 @@ describe('bc-writer on the sandboxes: gift certificates, currency, default custo
     });
     await h.connect(ids.gtin!, { ...base, ...storeTax, externalDocumentPrefix: 'GT-', skuMapping: 'gtin' });
     await h.connect(ids.ret!, { ...base, ...storeTax, externalDocumentPrefix: 'RT-', refundLines: 'item-return' });
+    await h.connect(ids.ship!, { ...base, externalDocumentPrefix: 'SH-', documentType: 'salesOrder' });
   });
   afterAll(() => h?.stop());
 
@@ -152,4 +153,47 @@ describe('bc-writer on the sandboxes: gift certificates, currency, default custo
     const refundsAccount = await accountId('40900');
     expect(memo!.salesCreditMemoLines!.some((l) => l.accountId === refundsAccount)).toBe(false);
   });
+
+  it('sales-order mode: a partial shipment in BC is reported with the shipped quantity and the sales order id; the rest -> POSTED', async () => {
+    const { id } = await h.sandbox.control.placeOrder({
+      customerEmail: 'partial.ship@example.com',
+      lines: [{ sku: 'SKU-00012', quantity: 3 }, { sku: 'SKU-00013', quantity: 1 }],
+    });
+    await h.signal(ids.ship!, id);
+    const created = await h.waitFor(ids.ship!, id, 'DOCUMENT_CREATED');
+    const salesOrder = await h.bc.salesOrders.get(created.bc_document_id!);
+    const item = await h.bc.items.byNumber('SKU-00012');
+    const line = salesOrder!.salesOrderLines!.find((l) => l.itemId === item!.id);
+    const other = salesOrder!.salesOrderLines!.find((l) => l.lineType === 'Item' && l.itemId !== item!.id);
+    // A BC user ships and invoices 1 of the 3 (Qty. to Ship / Qty. to Invoice), nothing of the other line.
+    const lineRow = z.looseObject({ id: z.string() });
+    await h.bc.client.patch(BcPath.entity('salesOrderLines', line!.id), '*', { shipQuantity: 1, invoiceQuantity: 1 }, lineRow);
+    await h.bc.client.patch(BcPath.entity('salesOrderLines', other!.id), '*', { shipQuantity: 0, invoiceQuantity: 0 }, lineRow);
+    await h.bc.salesOrders.shipAndInvoice(salesOrder!.id);
+
+    await h.signal(ids.ship!, id, { source: 'poll', scope: undefined });
+    const partial = await eventuallyEvent(id, (e) => e.lines.some((l) => l.shippedQuantity === '1'));
+    expect(partial).toMatchObject({ state: 'DOCUMENT_CREATED', documentType: 'salesOrder', bcDocumentId: salesOrder!.id });
+    expect(partial.lines).toEqual([
+      { sku: 'SKU-00012', quantity: '3', shippedQuantity: '1' },
+      { sku: 'SKU-00013', quantity: '1', shippedQuantity: '0' },
+    ]);
+    expect((await h.ledger(ids.ship!, id))?.state).toBe('DOCUMENT_CREATED');
+
+    // BC ships and invoices the rest: the sales order is gone and its invoices exist -> POSTED.
+    await h.bc.salesOrders.shipAndInvoice(salesOrder!.id);
+    await h.signal(ids.ship!, id, { source: 'poll', scope: undefined });
+    const posted = await h.waitFor(ids.ship!, id, 'POSTED');
+    expect(posted.bc_invoice_id).toBeTruthy();
+  });
+
+  async function eventuallyEvent(orderId: number, match: (e: Awaited<ReturnType<WriterHarness['outbox']>>[number]) => boolean) {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const found = (await h.outbox(ids.ship!, orderId)).find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching order state for ${orderId}: ${JSON.stringify(await h.outbox(ids.ship!, orderId))}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 });
