@@ -106,6 +106,7 @@ export class WatcherRuntime {
       leases: new PgLeaseStore(ctx.db),
       state,
       connections: async () => (await ctx.registry.list()).map((c) => c.id).filter(inScope),
+      registered: async () => (await ctx.registry.list()).map((c) => c.id),
       runners: this.runners(deps, state, ctx),
       logger: this.logger,
       now,

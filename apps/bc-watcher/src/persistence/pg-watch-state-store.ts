@@ -1,14 +1,8 @@
 import type { DataSource } from '@mlc/platform-persistence';
 import { sql } from './sql';
-import type {
-  HookState,
-  ScanRequest,
-  SubscriptionState,
-  WatchedResource,
-  WatchStateStore,
-} from './watcher-state.port';
+import type { HookState, ScanRequest, SubscriptionState, WatchedResource, WatchStateStore } from './watcher-state.port';
 
-/** Subscriptions, hooks and rescan requests in the watcher's schema. */
+/** Subscriptions, hooks and rescan requests in the watcher's schema, and the clean-up of removed connections. */
 export class PgWatchStateStore implements WatchStateStore {
   constructor(private readonly db: DataSource) {}
 
@@ -20,7 +14,14 @@ export class PgWatchStateStore implements WatchStateStore {
       [connectionId, resource],
     );
     const r = rows[0];
-    return r && { subscriptionId: r.subscription_id, notificationUrl: r.notification_url, expiresAt: r.expires_at, etag: r.etag };
+    return (
+      r && {
+        subscriptionId: r.subscription_id,
+        notificationUrl: r.notification_url,
+        expiresAt: r.expires_at,
+        etag: r.etag,
+      }
+    );
   }
 
   async saveSubscription(connectionId: string, resource: WatchedResource, s: SubscriptionState): Promise<void> {
@@ -79,4 +80,34 @@ export class PgWatchStateStore implements WatchStateStore {
       [request.connectionId, request.resource, request.requestedAt],
     );
   }
+
+  /**
+   * Every connection with watcher state holds (or held) a lease row, and the per-connection tables are small, so the
+   * candidates are found without scanning `stock_scan`, and their rows are then deleted by index. The candidates are
+   * read before the registry: a connection registered meanwhile has no watcher state yet, so it cannot be dropped.
+   */
+  async forgetRemoved(registered: () => Promise<readonly string[]>): Promise<string[]> {
+    const known = await sql<{ connection_id: string }>(
+      this.db,
+      `select connection_id from (${PER_CONNECTION.map((t) => `select connection_id from ${t}`).join(' union ')}) as known`,
+    );
+    if (known.length === 0) return [];
+    const keep = new Set(await registered());
+    const removed = known
+      .map((r) => r.connection_id)
+      .filter((id) => !keep.has(id))
+      .sort();
+    if (removed.length === 0) return [];
+    const tables = [...PER_CONNECTION, 'stock_scan'];
+    await sql(
+      this.db,
+      `with ${tables.map((t) => `${t}_gone as (delete from ${t} where connection_id = any($1::text[]))`).join(', ')}
+       select 1`,
+      [removed],
+    );
+    return removed;
+  }
 }
+
+/** The watcher's tables with a handful of rows per connection (all but `stock_scan`). */
+const PER_CONNECTION = ['leases', 'watermarks', 'scans', 'scan_generations', 'subscriptions', 'hooks', 'scan_requests'];

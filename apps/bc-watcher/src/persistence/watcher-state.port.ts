@@ -35,11 +35,36 @@ export interface ItemFingerprint {
   readonly attrs: number;
 }
 
+/** A stock scan in progress: its generation stamps every row it sees, so rows it did not see can be found after. */
+export interface ScanStart {
+  /** False until a scan of the connection has completed: until then, scans only record fingerprints. */
+  readonly baseline: boolean;
+  /** A new number per scan attempt of the connection (a failed attempt's stamps are older than the next one's). */
+  readonly generation: number;
+}
+
 export interface StockScanStore {
-  /** True once a scan of the connection has completed: until then, scans only record fingerprints. */
-  hasBaseline(connectionId: string): Promise<boolean>;
-  fingerprints(connectionId: string, itemIds: readonly string[]): Promise<Map<string, ItemFingerprint>>;
-  save(connectionId: string, rows: ReadonlyArray<{ itemId: string } & ItemFingerprint>): Promise<void>;
+  /** Starts a scan attempt: takes the connection's next generation. */
+  begin(connectionId: string): Promise<ScanStart>;
+  /** The previous fingerprints of a page's items; stamps the items found as seen by `generation`. */
+  fingerprints(
+    connectionId: string,
+    itemIds: readonly string[],
+    generation: number,
+  ): Promise<Map<string, ItemFingerprint>>;
+  /** Stores new or changed fingerprints, stamped as seen by `generation`. */
+  save(
+    connectionId: string,
+    rows: ReadonlyArray<{ itemId: string } & ItemFingerprint>,
+    generation: number,
+  ): Promise<void>;
+  /** Up to `limit` items of the last scan that the scan `generation` did not see (deleted in BC since). */
+  unseen(connectionId: string, generation: number, limit: number): Promise<string[]>;
+  /**
+   * Deletes those items' rows while `holder` holds the connection's lease; false when the lease is lost (a replica
+   * that lost it cannot prune what the new leader's scan is stamping).
+   */
+  forget(connectionId: string, itemIds: readonly string[], generation: number, holder: string): Promise<boolean>;
   complete(connectionId: string, stats: { items: number; changes: number; requests: number }): Promise<void>;
 }
 
@@ -73,4 +98,10 @@ export interface WatchStateStore {
   pendingScans(): Promise<ScanRequest[]>;
   /** Clears a request unless a newer one arrived meanwhile. */
   scanDone(request: ScanRequest): Promise<void>;
+  /**
+   * Drops the watcher's rows (lease, watermarks, last stock scan, subscriptions, hooks, rescan requests) of every
+   * connection that `registered` (the registry, read after the watcher's own rows) no longer lists; returns the
+   * connections dropped.
+   */
+  forgetRemoved(registered: () => Promise<readonly string[]>): Promise<string[]>;
 }

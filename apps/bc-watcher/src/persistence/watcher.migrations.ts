@@ -44,4 +44,29 @@ export class CreateWatcherTables1764400000000 implements MigrationInterface {
   }
 }
 
-export const WATCHER_MIGRATIONS = [CreateParkingLot1764300000000, CreateWatcherTables1764400000000];
+/**
+ * Deleted items leave the stock scan: each scan attempt takes the connection's next generation and stamps the rows it
+ * sees with it (`seen_in`), and a complete scan deletes the rows it did not stamp. The stamp rewrites every row once
+ * per scan, so pages keep room for heap-only updates (fillfactor 70), which skip the index.
+ */
+export class StockScanGenerations1764500000000 implements MigrationInterface {
+  name = 'StockScanGenerations1764500000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`alter table stock_scan add column seen_in integer not null default 0`);
+    await q.query(`alter table stock_scan set (fillfactor = 70)`);
+    await q.query(`create table scan_generations (connection_id text primary key, generation integer not null)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table scan_generations`);
+    await q.query(`alter table stock_scan reset (fillfactor)`);
+    await q.query(`alter table stock_scan drop column seen_in`);
+  }
+}
+
+export const WATCHER_MIGRATIONS = [
+  CreateParkingLot1764300000000,
+  CreateWatcherTables1764400000000,
+  StockScanGenerations1764500000000,
+];

@@ -1,5 +1,6 @@
-import type { BusinessCentral } from '@mlc/business-central';
+import { BcPath, BusinessCentral } from '@mlc/business-central';
 import { bigcommerceOrderSignalV1, businesscentralItemChangedV1 } from '@mlc/contracts';
+import { z } from 'zod';
 import { eventually, SandboxProcess, startSandboxProcess, uniqueName } from '@mlc/testing';
 import { LoopbackReceiver } from '../testing/loopback-receiver';
 import { sandboxBusinessCentral } from '../testing/sandbox-clients';
@@ -31,10 +32,16 @@ describe('bc-watcher as the safety net: every webhook and notification dropped (
     receiver = await new LoopbackReceiver().start();
     recorder = await new TopicRecorder([bigcommerceOrderSignalV1, businesscentralItemChangedV1], connectionId).start();
     watcher = await startWatcher(
-      watcherEnv(sandbox.env, connectionId, { PUBLIC_BASE_URL: receiver.baseUrl, WATCH_INTERVAL_MS: String(INTERVAL_MS), WATCH_TICK_MS: '100' }),
+      watcherEnv(sandbox.env, connectionId, {
+        PUBLIC_BASE_URL: receiver.baseUrl,
+        WATCH_INTERVAL_MS: String(INTERVAL_MS),
+        WATCH_TICK_MS: '100',
+      }),
     );
     bc = await sandboxBusinessCentral(sandbox);
-    await eventually('the baseline scan', async () => ((await watcher.runtime.leading()).includes(connectionId) ? true : undefined));
+    await eventually('the baseline scan', async () =>
+      (await watcher.runtime.leading()).includes(connectionId) ? true : undefined,
+    );
     await new Promise((r) => setTimeout(r, INTERVAL_MS));
   });
 
@@ -54,7 +61,10 @@ describe('bc-watcher as the safety net: every webhook and notification dropped (
       await new Promise((r) => setTimeout(r, 300));
     }
     for (const order of placed) {
-      const signal = await eventually(`order ${order.id}`, () => recorder.matching(SIGNAL, { orderId: order.id, source: 'poll' })[0]);
+      const signal = await eventually(
+        `order ${order.id}`,
+        () => recorder.matching(SIGNAL, { orderId: order.id, source: 'poll' })[0],
+      );
       expect(signal.at - order.at).toBeLessThanOrEqual(WITHIN_MS);
     }
     expect(receiver.deliveries).toEqual([]);
@@ -82,15 +92,44 @@ describe('bc-watcher as the safety net: every webhook and notification dropped (
       moved.push({ id: await itemId(number), at: Date.now() });
     }
     for (const move of moved) {
-      const event = await eventually(`stock of ${move.id}`, () =>
-        recorder.matching(ITEM_CHANGED, { itemId: move.id, changeType: 'stock', source: 'scan' })[0],
+      const event = await eventually(
+        `stock of ${move.id}`,
+        () => recorder.matching(ITEM_CHANGED, { itemId: move.id, changeType: 'stock', source: 'scan' })[0],
       );
       expect(event.at - move.at).toBeLessThanOrEqual(WITHIN_MS);
     }
     await new Promise((r) => setTimeout(r, INTERVAL_MS));
     // A stock movement leaves lastModifiedDateTime alone: the delta poll cannot see it.
     for (const move of moved) {
-      expect(recorder.matching(ITEM_CHANGED, { itemId: move.id, source: 'poll' }).filter((r) => r.at >= move.at)).toEqual([]);
+      expect(
+        recorder.matching(ITEM_CHANGED, { itemId: move.id, source: 'poll' }).filter((r) => r.at >= move.at),
+      ).toEqual([]);
     }
+  });
+
+  it('reports an item deleted in BC (its notification dropped) through the scan, once', async () => {
+    // Seeded items have ledger entries, which BC refuses to delete: a new item without any.
+    const number = `WDEL-${Date.now() % 100_000}`;
+    const { id } = await bc.client.create(
+      BcPath.collection('items'),
+      { number, displayName: 'Deleted later', type: 'Inventory', unitPrice: 5 },
+      z.object({ id: z.string() }),
+    );
+    await eventually(
+      `the new item ${id} in a scan`,
+      () => recorder.matching(ITEM_CHANGED, { itemId: id, source: 'scan', changeType: 'updated' })[0],
+    );
+    const item = await bc.items.byNumber(number);
+    expect(item?.etag).toBeDefined();
+    await bc.client.delete(BcPath.entity('items', id), item?.etag ?? '');
+    const deletedAt = Date.now();
+    const event = await eventually(
+      `deletion of ${id}`,
+      () => recorder.matching(ITEM_CHANGED, { itemId: id, changeType: 'deleted', source: 'scan' })[0],
+    );
+    expect(event.at - deletedAt).toBeLessThanOrEqual(WITHIN_MS);
+    await new Promise((r) => setTimeout(r, 2 * INTERVAL_MS));
+    expect(recorder.matching(ITEM_CHANGED, { itemId: id, changeType: 'deleted' })).toHaveLength(1);
+    expect(receiver.notifications).toEqual([]);
   });
 });

@@ -20,7 +20,10 @@ function cluster() {
       return behaviour[job]?.();
     };
     const runners = Object.fromEntries(
-      (['subscriptions', 'hooks', 'poll-orders', 'poll-items', 'poll-customers', 'scan'] as const).map((j) => [j, run(j)]),
+      (['subscriptions', 'hooks', 'poll-orders', 'poll-items', 'poll-customers', 'scan'] as const).map((j) => [
+        j,
+        run(j),
+      ]),
     ) as unknown as JobRunners;
     return new WatchScheduler({
       holder,
@@ -121,5 +124,17 @@ describe('WatchScheduler', () => {
     c.runs.length = 0;
     await a.tick();
     expect(c.runs).toEqual([]);
+  });
+
+  it('drops the watcher state of connections removed from the registry, not of those merely out of scope', async () => {
+    const c = cluster();
+    await c.state.saveHook('shop-gone', 'store/order/created', { hookId: 1, active: true });
+    await c.state.saveHook('shop-elsewhere', 'store/order/created', { hookId: 2, active: true });
+    const a = c.replica('a', { registered: async () => ['shop-1', 'shop-2', 'shop-elsewhere'] });
+    await a.tick();
+    await a.idle();
+    expect(await c.state.hooks('shop-gone')).toEqual(new Map());
+    expect((await c.state.hooks('shop-elsewhere')).size).toBe(1);
+    expect(a.leading().sort()).toEqual(['shop-1', 'shop-2']);
   });
 });

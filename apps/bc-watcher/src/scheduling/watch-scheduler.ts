@@ -13,6 +13,11 @@ export interface SchedulerOptions {
   readonly state: WatchStateStore;
   /** The connections this replica may watch (registry, narrowed by WATCH_CONNECTIONS). */
   readonly connections: () => Promise<string[]>;
+  /**
+   * Every registered connection (not narrowed): the watcher state of connections missing here (removed from the
+   * registry) is dropped. Without it, state is kept.
+   */
+  readonly registered?: () => Promise<readonly string[]>;
   readonly runners: JobRunners;
   readonly logger: Logger;
   readonly now?: () => number;
@@ -95,7 +100,10 @@ export class WatchScheduler {
     const report = (r: JobReport) => {
       this.opts.onJob?.(r);
       if (r.ok && typeof r.result === 'number' && r.result > 0) {
-        this.opts.logger.info({ connectionId: r.connectionId, job: r.job, count: r.result, ms: r.ms }, 'watch job done');
+        this.opts.logger.info(
+          { connectionId: r.connectionId, job: r.job, count: r.result, ms: r.ms },
+          'watch job done',
+        );
       }
     };
     watch.running = watch
@@ -130,6 +138,19 @@ export class WatchScheduler {
       if (watch.leader) await this.opts.leases.release([id], this.opts.holder);
       this.forget(id);
       this.watches.delete(id);
+    }
+    if (this.opts.registered) await this.forgetRemoved(this.opts.registered);
+  }
+
+  /** Best effort, retried at the next refresh: a failure here must not hold up the lease renewals of this tick. */
+  private async forgetRemoved(registered: () => Promise<readonly string[]>): Promise<void> {
+    try {
+      const dropped = await this.opts.state.forgetRemoved(registered);
+      if (dropped.length > 0)
+        this.opts.logger.info({ connections: dropped }, 'watcher state of removed connections dropped');
+    } catch (err) {
+      if (dispositionOf(err) === 'crash') throw err;
+      this.opts.logger.warn({ reason: describeError(err) }, 'dropping the state of removed connections failed');
     }
   }
 

@@ -4,6 +4,7 @@ import type {
   LeaseStore,
   PollStream,
   ScanRequest,
+  ScanStart,
   StockScanStore,
   SubscriptionState,
   Watermark,
@@ -59,24 +60,59 @@ export class InMemoryWatermarkStore implements WatermarkStore {
 }
 
 export class InMemoryStockScanStore implements StockScanStore {
-  readonly rows = new Map<string, ItemFingerprint>();
+  readonly rows = new Map<string, ItemFingerprint & { seenIn: number }>();
   readonly completed = new Map<string, { items: number; changes: number; requests: number }>();
+  private readonly generations = new Map<string, number>();
 
-  async hasBaseline(connectionId: string): Promise<boolean> {
-    return this.completed.has(connectionId);
+  /** Without a lease store every holder may prune (tests of the scan alone). */
+  constructor(private readonly leases?: InMemoryLeaseStore) {}
+
+  async begin(connectionId: string): Promise<ScanStart> {
+    const generation = (this.generations.get(connectionId) ?? 0) + 1;
+    this.generations.set(connectionId, generation);
+    return { baseline: !this.completed.has(connectionId), generation };
   }
 
-  async fingerprints(connectionId: string, itemIds: readonly string[]): Promise<Map<string, ItemFingerprint>> {
+  async fingerprints(
+    connectionId: string,
+    itemIds: readonly string[],
+    generation: number,
+  ): Promise<Map<string, ItemFingerprint>> {
     const found = new Map<string, ItemFingerprint>();
     for (const id of itemIds) {
       const row = this.rows.get(`${connectionId}:${id}`);
-      if (row) found.set(id, row);
+      if (!row) continue;
+      found.set(id, { stock: row.stock, attrs: row.attrs });
+      row.seenIn = generation;
     }
     return found;
   }
 
-  async save(connectionId: string, rows: ReadonlyArray<{ itemId: string } & ItemFingerprint>): Promise<void> {
-    for (const r of rows) this.rows.set(`${connectionId}:${r.itemId}`, { stock: r.stock, attrs: r.attrs });
+  async save(
+    connectionId: string,
+    rows: ReadonlyArray<{ itemId: string } & ItemFingerprint>,
+    generation: number,
+  ): Promise<void> {
+    for (const r of rows)
+      this.rows.set(`${connectionId}:${r.itemId}`, { stock: r.stock, attrs: r.attrs, seenIn: generation });
+  }
+
+  async unseen(connectionId: string, generation: number, limit: number): Promise<string[]> {
+    const prefix = `${connectionId}:`;
+    return [...this.rows]
+      .filter(([key, row]) => key.startsWith(prefix) && row.seenIn < generation)
+      .map(([key]) => key.slice(prefix.length))
+      .sort()
+      .slice(0, limit);
+  }
+
+  async forget(connectionId: string, itemIds: readonly string[], generation: number, holder: string): Promise<boolean> {
+    if (this.leases && !this.leases.holds(connectionId, holder)) return false;
+    for (const id of itemIds) {
+      const key = `${connectionId}:${id}`;
+      if ((this.rows.get(key)?.seenIn ?? generation) < generation) this.rows.delete(key);
+    }
+    return true;
   }
 
   async complete(connectionId: string, stats: { items: number; changes: number; requests: number }): Promise<void> {
@@ -119,5 +155,26 @@ export class InMemoryWatchStateStore implements WatchStateStore {
     const key = `${request.connectionId}:${request.resource}`;
     const current = this.requests.get(key);
     if (current && current.requestedAt <= request.requestedAt) this.requests.delete(key);
+  }
+
+  async forgetRemoved(registered: () => Promise<readonly string[]>): Promise<string[]> {
+    const keep = new Set(await registered());
+    const dropped = new Set<string>();
+    for (const map of [this.subscriptions, this.requests]) {
+      for (const key of map.keys()) {
+        const connectionId = key.slice(0, key.lastIndexOf(':'));
+        if (!keep.has(connectionId)) {
+          map.delete(key);
+          dropped.add(connectionId);
+        }
+      }
+    }
+    for (const connectionId of this.hookStates.keys()) {
+      if (!keep.has(connectionId)) {
+        this.hookStates.delete(connectionId);
+        dropped.add(connectionId);
+      }
+    }
+    return [...dropped].sort();
   }
 }
