@@ -18,7 +18,7 @@ sandbox_env() {
   export BC_ENVIRONMENT=sandbox BC_COMPANY_ID=5a3a1c2e-7b1d-4c1f-9f0e-2d4c6b8a0c01
   export BC_CLIENT_ID=sandbox-client BC_CLIENT_SECRET=sandbox-bc-secret
   export PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-http://127.0.0.1:3000}
-  export WATCH_INTERVAL_MS=${WATCH_INTERVAL_MS:-10000}
+  export WATCH_INTERVAL_MS=${WATCH_INTERVAL_MS:-30000}
   # Only the sandbox connection: topics on a shared development broker also carry other runs' connections.
   export BC_WRITER_CONNECTIONS=sandbox CATALOG_WRITER_CONNECTIONS=sandbox WATCH_CONNECTIONS=sandbox
   # Drift checks every 20 s (default 15 min), so drift the demo leaves is corrected while it watches.
