@@ -17,6 +17,7 @@ const WATCHER_METRICS = [
   'ml_connector_poll_watermark_age_seconds',
   LEADER,
 ];
+const LEASE_TTL_MS = 3000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /* The compiled watcher as separate processes (run `node scripts/build.js` first), like replicas in production. */
@@ -54,7 +55,7 @@ describe('bc-watcher replicas: one leader per connection, failover and restart f
     env = watcherEnv(sandbox.env, connectionId, {
       PUBLIC_BASE_URL: receiver.baseUrl,
       WATCH_INTERVAL_MS: '1000',
-      WATCH_LEASE_TTL_MS: '3000',
+      WATCH_LEASE_TTL_MS: String(LEASE_TTL_MS),
       WATCH_TICK_MS: '100',
       WATCH_OVERLAP_MS: '0',
     });
@@ -93,11 +94,15 @@ describe('bc-watcher replicas: one leader per connection, failover and restart f
     const leader = processes.get(holder)!;
     const follower = [...processes.values()].find((p) => p !== leader)!;
     await leader.stop('SIGKILL');
+    const killedAt = Date.now();
     await eventually('the takeover', async () => ((await follower.metric(LEADER, { connection: connectionId })) === 1 ? true : undefined), 20_000).catch(
       (err: Error) => {
         throw new Error(`${err.message}\nfollower output:\n${follower.output().slice(-3000)}`);
       },
     );
+    // The dead holder's lease runs out at most one TTL after its last renewal; the follower retries every third of
+    // it. Bounded: one TTL, one retry period, and slack for two busy cores.
+    expect(Date.now() - killedAt).toBeLessThan(LEASE_TTL_MS + LEASE_TTL_MS / 3 + 2500);
     expect(await lease()).not.toBe(holder);
     const second = await order(skus[1]!);
     await eventually('the order signal after failover', () => signals(second)[0]);
