@@ -65,7 +65,11 @@ async function handle(opts: SystemServerOptions, req: IncomingMessage, res: Serv
 }
 
 function faultResponse(status: number): SandboxResponse {
-  return { status, headers: { 'retry-after': '1' }, body: { error: { code: 'SandboxInjectedFault', message: `injected ${status}` } } };
+  return {
+    status,
+    headers: { 'retry-after': '1' },
+    body: { error: { code: 'SandboxInjectedFault', message: `injected ${status}` } },
+  };
 }
 
 function finish(
@@ -75,7 +79,8 @@ function finish(
   res: ServerResponse,
   response: SandboxResponse,
 ): void {
-  if (system) opts.log.record({ system, method: req.method, path: req.path, status: response.status, time: opts.now() });
+  if (system)
+    opts.log.record({ system, method: req.method, path: req.path, status: response.status, time: opts.now() });
   send(res, response);
 }
 
@@ -86,21 +91,28 @@ function reset(opts: SystemServerOptions, system: FaultSystem | undefined, req: 
 
 export function send(res: ServerResponse, response: SandboxResponse): void {
   const headers: Record<string, string> = { ...response.headers };
-  let payload: Buffer | undefined;
+  // Text bodies go out as strings: node writes the headers and a string body in one piece, a Buffer in two.
+  let payload: Buffer | string | undefined;
   if (response.body === undefined || response.body === null) payload = undefined;
-  else if (Buffer.isBuffer(response.body)) payload = response.body;
-  else if (typeof response.body === 'string') payload = Buffer.from(response.body);
+  else if (Buffer.isBuffer(response.body) || typeof response.body === 'string') payload = response.body;
   else {
-    payload = Buffer.from(JSON.stringify(response.body));
+    payload = JSON.stringify(response.body);
     headers['content-type'] ??= 'application/json; charset=utf-8';
   }
-  if (payload) headers['content-length'] = String(payload.length);
+  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   res.writeHead(response.status, headers);
   res.end(payload);
 }
 
-/** Reads the whole body; undefined when it exceeds the limit (the caller answers 413). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+const NO_BODY = Buffer.alloc(0);
+
+/**
+ * Reads the whole body; undefined when it exceeds the limit (the caller answers 413). A request that announces no
+ * body (neither Content-Length nor Transfer-Encoding) has none, and is answered without waiting for its end.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> | Buffer {
+  const length = req.headers['content-length'];
+  if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined) return NO_BODY;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

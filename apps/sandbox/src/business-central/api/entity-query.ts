@@ -35,13 +35,14 @@ export class Projected {
   }
 }
 
-const fieldMaps = new WeakMap<EntitySet, Map<string, FieldDef>>();
+/** Field lookups per field table (shared by sets built per request, such as companies). */
+const fieldMaps = new WeakMap<readonly FieldDef[], Map<string, FieldDef>>();
 
 function fieldMap(set: EntitySet): Map<string, FieldDef> {
-  let map = fieldMaps.get(set);
+  let map = fieldMaps.get(set.fields);
   if (!map) {
     map = new Map(set.fields.map((f) => [f.name, f]));
-    fieldMaps.set(set, map);
+    fieldMaps.set(set.fields, map);
   }
   return map;
 }
@@ -110,7 +111,13 @@ export function query(
  * The JSON of one entity in a response: `@odata.etag`, the selected (or all) fields, then expanded navigation
  * properties with their own nested options.
  */
-export function shape(ctx: RequestContext, set: EntitySet, p: Projected, options: QueryOptions, schema21: boolean): Entity {
+export function shape(
+  ctx: RequestContext,
+  set: EntitySet,
+  p: Projected,
+  options: QueryOptions,
+  schema21: boolean,
+): Entity {
   const out: Entity = { '@odata.etag': etagOf(p.row.version) };
   if (options.select && options.select.length > 0 && !options.select.includes('*')) {
     const fields = fieldMap(set);
@@ -124,7 +131,10 @@ export function shape(ctx: RequestContext, set: EntitySet, p: Projected, options
     if (!navigation) throw unknownProperty(set, item.name);
     const target = ENTITY_SETS.get(navigation.target)!;
     const related = query(ctx, target, navigation.resolve(ctx, p.row), item.options, schema21).items;
-    const limited = related.slice(item.options.skip ?? 0, item.options.top !== undefined ? (item.options.skip ?? 0) + item.options.top : undefined);
+    const limited = related.slice(
+      item.options.skip ?? 0,
+      item.options.top !== undefined ? (item.options.skip ?? 0) + item.options.top : undefined,
+    );
     const shaped = limited.map((r) => shape(ctx, target, r, item.options, schema21));
     out[item.name] = navigation.many ? shaped : (shaped[0] ?? null);
   }
