@@ -10,107 +10,96 @@ import {
   UNIT_OF_MEASURE_FIELDS,
 } from '../model/master-data-fields';
 import type { EntitySet, RequestContext } from './entity-set';
-import { simpleEntitySet } from './simple-set';
+import { simpleEntitySet, SimpleSetSpec } from './simple-set';
 import type { Row } from '../store/table';
-
-const CODE = { field: 'code', caption: 'Code' } as const;
 
 function refusedWhenUsed(field: string, caption: string) {
   return (ctx: RequestContext, row: Row) => {
     if (ctx.company.customers.all().some((c) => c.data[field] === row.id || c.data[field] === row.data.code)) {
-      throw dialogError(`You cannot delete ${caption} ${String(row.data.code)} because it is used by one or more customers.`);
+      throw dialogError(
+        `You cannot delete ${caption} ${String(row.data.code)} because it is used by one or more customers.`,
+      );
     }
   };
 }
 
-export const currenciesSet = simpleEntitySet({
-  name: 'currencies',
-  entityType: 'currency',
-  caption: 'Currency',
-  fields: CURRENCY_FIELDS,
-  table: (c) => c.currencies,
-  key: CODE,
-  beforeDelete: refusedWhenUsed('currencyCode', 'Currency'),
-});
-
-export const paymentTermsSet = simpleEntitySet({
-  name: 'paymentTerms',
-  entityType: 'paymentTerm',
-  caption: 'Payment Terms',
-  fields: PAYMENT_TERM_FIELDS,
-  table: (c) => c.paymentTerms,
-  key: CODE,
-  beforeDelete: refusedWhenUsed('paymentTermsId', 'Payment Terms'),
-});
-
-export const paymentMethodsSet = simpleEntitySet({
-  name: 'paymentMethods',
-  entityType: 'paymentMethod',
-  caption: 'Payment Method',
-  fields: CODE_NAME_FIELDS,
-  table: (c) => c.paymentMethods,
-  key: CODE,
-});
-
-export const shipmentMethodsSet = simpleEntitySet({
-  name: 'shipmentMethods',
-  entityType: 'shipmentMethod',
-  caption: 'Shipment Method',
-  fields: CODE_NAME_FIELDS,
-  table: (c) => c.shipmentMethods,
-  key: CODE,
-});
-
-export const unitsOfMeasureSet = simpleEntitySet({
-  name: 'unitsOfMeasure',
-  entityType: 'unitOfMeasure',
-  caption: 'Unit of Measure',
-  fields: UNIT_OF_MEASURE_FIELDS,
-  table: (c) => c.unitsOfMeasure,
-  key: CODE,
-});
-
-export const itemCategoriesSet = simpleEntitySet({
-  name: 'itemCategories',
-  entityType: 'itemCategory',
-  caption: 'Item Category',
-  fields: ITEM_CATEGORY_FIELDS,
-  table: (c) => c.itemCategories,
-  key: CODE,
-});
-
-export const locationsSet = simpleEntitySet({
-  name: 'locations',
-  entityType: 'location',
-  caption: 'Location',
-  fields: LOCATION_FIELDS,
-  table: (c) => c.locations,
-  key: CODE,
-});
+/** A setup table keyed by its code, as most of BC's setup pages are. */
+function codeSet(
+  name: string,
+  entityType: string,
+  caption: string,
+  fields: SimpleSetSpec['fields'],
+  table: SimpleSetSpec['table'],
+  more: Partial<SimpleSetSpec> = {},
+): EntitySet {
+  return simpleEntitySet({
+    name,
+    entityType,
+    caption,
+    fields,
+    table,
+    key: { field: 'code', caption: 'Code' },
+    ...more,
+  });
+}
 
 /** US localisation: tax areas and groups are Sales Tax buffers over Tax Area / Tax Group. */
-export const taxAreasSet = simpleEntitySet({
-  name: 'taxAreas',
-  entityType: 'taxArea',
-  caption: 'Tax Area',
-  fields: TAX_BUFFER_FIELDS,
-  table: (c) => c.taxAreas,
-  key: CODE,
-  computed: () => ({ taxType: 'Sales Tax' }),
-  computedFields: ['taxType'],
+const SALES_TAX = { computed: () => ({ taxType: 'Sales Tax' }), computedFields: ['taxType'] };
+
+export const currenciesSet = codeSet('currencies', 'currency', 'Currency', CURRENCY_FIELDS, (c) => c.currencies, {
+  beforeDelete: refusedWhenUsed('currencyCode', 'Currency'),
+});
+export const paymentTermsSet = codeSet(
+  'paymentTerms',
+  'paymentTerm',
+  'Payment Terms',
+  PAYMENT_TERM_FIELDS,
+  (c) => c.paymentTerms,
+  {
+    beforeDelete: refusedWhenUsed('paymentTermsId', 'Payment Terms'),
+  },
+);
+export const paymentMethodsSet = codeSet(
+  'paymentMethods',
+  'paymentMethod',
+  'Payment Method',
+  CODE_NAME_FIELDS,
+  (c) => c.paymentMethods,
+);
+export const shipmentMethodsSet = codeSet(
+  'shipmentMethods',
+  'shipmentMethod',
+  'Shipment Method',
+  CODE_NAME_FIELDS,
+  (c) => c.shipmentMethods,
+);
+export const unitsOfMeasureSet = codeSet(
+  'unitsOfMeasure',
+  'unitOfMeasure',
+  'Unit of Measure',
+  UNIT_OF_MEASURE_FIELDS,
+  (c) => c.unitsOfMeasure,
+);
+export const itemCategoriesSet = codeSet(
+  'itemCategories',
+  'itemCategory',
+  'Item Category',
+  ITEM_CATEGORY_FIELDS,
+  (c) => c.itemCategories,
+);
+export const locationsSet = codeSet('locations', 'location', 'Location', LOCATION_FIELDS, (c) => c.locations);
+export const taxAreasSet = codeSet('taxAreas', 'taxArea', 'Tax Area', TAX_BUFFER_FIELDS, (c) => c.taxAreas, {
+  ...SALES_TAX,
   beforeDelete: refusedWhenUsed('taxAreaId', 'Tax Area'),
 });
-
-export const taxGroupsSet = simpleEntitySet({
-  name: 'taxGroups',
-  entityType: 'taxGroup',
-  caption: 'Tax Group',
-  fields: TAX_BUFFER_FIELDS,
-  table: (c) => c.taxGroups,
-  key: CODE,
-  computed: () => ({ taxType: 'Sales Tax' }),
-  computedFields: ['taxType'],
-});
+export const taxGroupsSet = codeSet(
+  'taxGroups',
+  'taxGroup',
+  'Tax Group',
+  TAX_BUFFER_FIELDS,
+  (c) => c.taxGroups,
+  SALES_TAX,
+);
 
 /** G/L accounts: the API page is read-only. */
 export const accountsSet: EntitySet = simpleEntitySet({
