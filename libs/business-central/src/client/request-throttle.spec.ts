@@ -65,7 +65,7 @@ describe('RequestThrottle', () => {
     expect(started.filter((t) => t === 30_000)).toHaveLength(30);
   });
 
-  it('is a sliding window: budget returns as each old start ages out', async () => {
+  it('is a sliding window: budget returns as each old request ages out', async () => {
     const clock = new ManualClock();
     const throttle = new RequestThrottle({ maxConcurrent: 5, perFiveMinutes: 2, clock });
     const started: number[] = [];
@@ -78,6 +78,38 @@ describe('RequestThrottle', () => {
     await clock.advance(1);
     await third;
     expect((started[2] ?? 0) - (started[0] ?? 0)).toBe(FIVE_MINUTES_MS);
+  });
+
+  it('enters a request into the window at its answer, since BC counts it on arrival, after our send', async () => {
+    const clock = new ManualClock();
+    const throttle = new RequestThrottle({ maxConcurrent: 5, perFiveMinutes: 2, windowMs: 1000, clock });
+    const t0 = clock.now();
+    const started: number[] = [];
+    let answerSlow: () => void = () => undefined;
+    const slow = throttle.run(async () => {
+      started.push(clock.now() - t0);
+      await new Promise<void>((resolve) => (answerSlow = resolve));
+    });
+    const fast = throttle.run(async () => void started.push(clock.now() - t0));
+    const third = throttle.run(async () => void started.push(clock.now() - t0));
+    const fourth = throttle.run(async () => void started.push(clock.now() - t0));
+    await flushPromises();
+    expect(started).toEqual([0, 0]);
+    // The slow request still holds its budget while it runs, and enters the window only when answered at 400.
+    await clock.advance(400);
+    expect(throttle.snapshot()).toMatchObject({ inFlight: 1, inWindow: 2, waiting: 2 });
+    answerSlow();
+    await Promise.all([slow, fast]);
+    await clock.advance(599);
+    expect(started).toEqual([0, 0]);
+    await clock.advance(1);
+    await third;
+    expect(started).toEqual([0, 0, 1000]);
+    await clock.advance(399);
+    expect(started).toHaveLength(3);
+    await clock.advance(1);
+    await fourth;
+    expect(started).toEqual([0, 0, 1000, 1400]);
   });
 
   it('pauses new starts after a 429 with Retry-After', async () => {

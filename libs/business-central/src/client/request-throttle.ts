@@ -16,14 +16,20 @@ export interface ThrottleOptions {
 }
 
 export const FIVE_MINUTES_MS = 5 * 60_000;
+const UNTIL_RELEASE = -1;
 
-/** FIFO limiter: a request starts when a concurrency slot is free and the window still has budget. */
+/**
+ * FIFO limiter: a request starts when a concurrency slot is free and the window still has budget. A request holds
+ * budget from its start, and enters the window at its end: BC counts it on arrival, somewhere between our send and
+ * its answer, so counting it at the answer never lets a later request reach BC before BC's own entry has aged out
+ * (counting at the send did, by the jitter of request latency, and drew 429s at every window boundary).
+ */
 export class RequestThrottle {
   private readonly clock: Clock;
   private readonly windowMs: number;
   private readonly waiters: Array<(release: () => void) => void> = [];
-  /** Start times inside the window, oldest first (ring via `head` to avoid O(n) shifts). */
-  private starts: number[] = [];
+  /** End times of finished requests inside the window, oldest first (ring via `head` to avoid O(n) shifts). */
+  private ends: number[] = [];
   private head = 0;
   private inFlight = 0;
   private pausedUntil = 0;
@@ -60,10 +66,10 @@ export class RequestThrottle {
     this.pump();
   }
 
-  /** Requests running now and started within the window, for metrics and tests. */
+  /** Requests running now, and those holding window budget (running or ended within the window), for metrics and tests. */
   snapshot(): { inFlight: number; inWindow: number; waiting: number } {
     this.prune(this.clock.now());
-    return { inFlight: this.inFlight, inWindow: this.starts.length - this.head, waiting: this.waiters.length };
+    return { inFlight: this.inFlight, inWindow: this.ends.length - this.head + this.inFlight, waiting: this.waiters.length };
   }
 
   private pump(): void {
@@ -71,9 +77,9 @@ export class RequestThrottle {
       const now = this.clock.now();
       this.prune(now);
       const waitMs = this.waitBeforeNextStart(now);
+      if (waitMs === UNTIL_RELEASE) return;
       if (waitMs > 0) return this.wakeAfter(waitMs);
       this.inFlight += 1;
-      this.starts.push(now);
       const resolve = this.waiters.shift();
       resolve?.(this.releaser());
     }
@@ -81,8 +87,11 @@ export class RequestThrottle {
 
   private waitBeforeNextStart(now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
-    if (this.starts.length - this.head < this.options.perFiveMinutes) return 0;
-    const oldest = this.starts[this.head] ?? now;
+    const ended = this.ends.length - this.head;
+    if (ended + this.inFlight < this.options.perFiveMinutes) return 0;
+    // All budget is held by running requests: the next release enters the window and pumps again.
+    if (ended === 0) return UNTIL_RELEASE;
+    const oldest = this.ends[this.head] ?? now;
     return oldest + this.windowMs - now;
   }
 
@@ -92,14 +101,15 @@ export class RequestThrottle {
       if (released) return;
       released = true;
       this.inFlight -= 1;
+      this.ends.push(this.clock.now());
       this.pump();
     };
   }
 
   private prune(now: number): void {
-    while (this.head < this.starts.length && (this.starts[this.head] ?? now) <= now - this.windowMs) this.head += 1;
-    if (this.head > 1024 && this.head * 2 > this.starts.length) {
-      this.starts = this.starts.slice(this.head);
+    while (this.head < this.ends.length && (this.ends[this.head] ?? now) <= now - this.windowMs) this.head += 1;
+    if (this.head > 1024 && this.head * 2 > this.ends.length) {
+      this.ends = this.ends.slice(this.head);
       this.head = 0;
     }
   }
