@@ -61,7 +61,11 @@ export class ConnectionClients {
       clientSecret: credentials.bcClientSecret,
       apiUrl: this.config.BC_API_URL,
       authorityUrl: this.config.ENTRA_AUTHORITY_URL,
-      share: { maxConcurrent: this.config.BC_MAX_CONCURRENT, perFiveMinutes: this.config.BC_REQUESTS_PER_5_MIN },
+      share: {
+        maxConcurrent: this.config.BC_MAX_CONCURRENT,
+        perFiveMinutes: this.config.BC_REQUESTS_PER_5_MIN,
+        windowMs: this.config.BC_RATE_WINDOW_MS,
+      },
       breakers: this.breakers,
       logger: this.logger,
     });

@@ -14,6 +14,11 @@ export function serviceEnvSchema(defaultPort: number) {
     /** This service's share of the BC API user's limits (5 concurrent, 6000 per 5 minutes in all). */
     BC_MAX_CONCURRENT: z.coerce.number().int().min(1).max(5).default(2),
     BC_REQUESTS_PER_5_MIN: z.coerce.number().int().min(1).max(6000).default(2000),
+    /**
+     * The window BC_REQUESTS_PER_5_MIN is counted over: BC's sliding 5 minutes. Shorter only against a sandbox whose
+     * throttle window is scaled down (benchmarks), so both count over the same window.
+     */
+    BC_RATE_WINDOW_MS: z.coerce.number().int().min(1000).max(300_000).default(300_000),
     /** Prefix of every consumer group id (isolates a test run or a second deployment sharing one broker). */
     KAFKA_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
     /** Where a consumer group with no committed offsets starts: the whole log, or only what arrives from now on. */
