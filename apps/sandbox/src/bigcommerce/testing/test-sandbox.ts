@@ -74,6 +74,19 @@ export class BigCommerceTestSandbox {
     return answer(res);
   }
 
+  /** Waits until the hook reads `is_active: false` (its deliveries failed past the retry window) and returns it. */
+  async hookDeactivated(id: number, timeoutMs = 3000): Promise<{ id: number; is_active: boolean }> {
+    return eventually(
+      async () => {
+        const hook = (await this.api('GET', `/v3/hooks/${id}`)).json<{ data: { id: number; is_active: boolean } }>()
+          .data;
+        return hook.is_active ? undefined : hook;
+      },
+      timeoutMs,
+      `hook ${id} to be deactivated`,
+    );
+  }
+
   /** Places a shopper order through the control API; fails the test with the sandbox's message when refused. */
   async placeOrder(body: Record<string, unknown>): Promise<number> {
     const res = await this.control('POST', '/__sandbox/bigcommerce/orders', body);
