@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@mlc/platform-config';
-import { describeError } from '@mlc/platform-errors';
-import { CliError } from './cli-error';
+import { describeError, PermanentError } from '@mlc/platform-errors';
+import { CliError, EXIT } from './cli-error';
 import { registerConnectionsCommand } from './commands/connections.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerMappingsCommand } from './commands/mappings.command';
@@ -11,6 +11,8 @@ import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerBackfillCommand } from './commands/backfill.command';
+import { registerTraceCommand } from './commands/trace.command';
+import { registerReconcileCommand } from './commands/reconcile.command';
 
 const program = new Command()
   .name('ml-connector')
@@ -27,6 +29,8 @@ registerMigrateCommand(program);
 registerReplayCommand(program);
 registerDlqCommand(program);
 registerBackfillCommand(program);
+registerTraceCommand(program);
+registerReconcileCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) process.exit(err.exitCode);
@@ -40,5 +44,6 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   }
   const { code, message } = describeError(err);
   process.stderr.write(`ml-connector: ${message} (${code})\n`);
-  process.exit(1);
+  // Bad input and unknown records keep the exit codes CliError uses for them; anything else is a failure.
+  process.exit(err instanceof PermanentError && code === 'VALIDATION' ? EXIT.usage : err instanceof PermanentError && code === 'NOT_FOUND' ? EXIT.notFound : EXIT.failed);
 });

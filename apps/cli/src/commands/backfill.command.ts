@@ -26,12 +26,13 @@ export function registerBackfillCommand(program: Command): void {
     .requiredOption('--connection <id>', 'the connection to backfill')
     .option('--dry-run', 'plan and report without writing to the store', false)
     .option('--url <url>', 'catalog-writer base URL (default: CATALOG_WRITER_URL or http://127.0.0.1:3003)')
-    .action(async (options: { connection: string; dryRun: boolean; url?: string }) => {
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { connection: string; dryRun: boolean; url?: string; json?: boolean }) => {
       const config = loadBackfillConfig();
       const base = (options.url ?? config.CATALOG_WRITER_URL).replace(/\/+$/, '');
       const url = `${base}/admin/connections/${encodeURIComponent(options.connection)}/backfill-catalog${options.dryRun ? '?dryRun=true' : ''}`;
       const summary = await stream(url, config.ADMIN_TOKEN);
-      process.stdout.write(renderSummary(summary));
+      process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
       process.exitCode = exitCodeOf(summary);
     });
 }

@@ -74,12 +74,13 @@ export function registerConnectionsCommand(program: Command): void {
     .command('remove <id>')
     .description('Remove a connection and its sealed credentials')
     .option('--yes', 'confirm')
-    .action((id: string, opts: { yes?: boolean }) =>
+    .option('--json', 'machine-readable output')
+    .action((id: string, opts: { yes?: boolean; json?: boolean }) =>
       withContext(async (ctx) => {
         if (!opts.yes) throw new CliError(`refusing to remove ${id} without --yes`, EXIT.refused);
         const removed = await (await ctx.registry()).remove(id);
         if (!removed) throw new CliError(`connection ${id} does not exist`, EXIT.notFound);
-        process.stdout.write(`connection ${id} removed\n`);
+        new Output(!!opts.json).result({ id, removed: true }, () => `connection ${id} removed`);
       }),
     );
 

@@ -1,5 +1,7 @@
+import { patchSettings } from '@mlc/connections';
 import { PermanentError } from '@mlc/platform-errors';
 import { withMappingsContext } from './mappings-context';
+import { checkOrderSettingsAgainstBc, loadBcReferenceData } from './settings-bc-check';
 
 const SECTIONS = new Set(['orders', 'catalog', 'webhooks']);
 
@@ -59,11 +61,20 @@ export async function showSettings(connectionId: string, version?: number): Prom
   });
 }
 
-/** `mappings settings set`: validates the merged result (naming every bad field) and records a new version. */
-export async function setSettings(connectionId: string, assignments: readonly string[], json?: string): Promise<string> {
+/**
+ * `mappings settings set`: validates the merged result (naming every bad field), then, unless `verify` is false, checks
+ * in BC that the G/L accounts, currencies, tax areas and tax groups it names exist and can be used, and records a new
+ * version only when they do.
+ */
+export async function setSettings(connectionId: string, assignments: readonly string[], json?: string, verify = true): Promise<string> {
   const patch = json !== undefined ? parseJsonPatch(json) : parseAssignments(assignments);
   return withMappingsContext(async (ctx) => {
     const connection = await ctx.connection(connectionId);
+    const next = patchSettings(connection.settings, patch);
+    if (verify) {
+      const problems = checkOrderSettingsAgainstBc(next.orders, await loadBcReferenceData(await ctx.businessCentral(connection), next.orders));
+      if (problems.length) throw new PermanentError('VALIDATION', `settings not saved, BC would refuse them:\n  ${problems.join('\n  ')}`);
+    }
     const updated = await ctx.registry.updateSettings(connection.id, patch, 'cli mappings settings set');
     return `settings of ${updated.id} are now version ${updated.settingsVersion}; bc-writer applies them to the next signal`;
   });

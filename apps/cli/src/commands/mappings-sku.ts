@@ -9,6 +9,8 @@ import { withMappingsContext, type MappingsContext } from './mappings-context';
 export interface SkuOptions {
   /** Check each item number in BC first (default); without, bc-writer resolves the number on first use. */
   readonly verify: boolean;
+  /** Print JSON instead of sentences. */
+  readonly json?: boolean;
 }
 
 interface Resolved {
@@ -23,11 +25,12 @@ export async function setSkuMapping(connectionId: string, sku: string, itemNumbe
   return withMappingsContext(async (ctx) => {
     const connection = await ctx.connection(connectionId);
     const messages: string[] = [];
-    for (const resolved of await resolveAll(ctx, connection, rows, options)) {
+    const saved = await resolveAll(ctx, connection, rows, options);
+    for (const resolved of saved) {
       await save(ctx.writerDb, connection.id, resolved, 'cli');
       messages.push(`SKU "${resolved.sku}" -> BC item ${resolved.itemNumber}${resolved.itemId ? ` (${resolved.itemId})` : ' (not checked)'}`);
     }
-    return messages.join('\n');
+    return options.json ? JSON.stringify(saved, null, 2) : messages.join('\n');
   });
 }
 
@@ -41,6 +44,7 @@ export async function importSkuMappings(connectionId: string, file: string, opti
     await ctx.writerDb.transaction(async (tx) => {
       for (const row of resolved) await save(tx, connection.id, row, 'import');
     });
+    if (options.json) return JSON.stringify({ connectionId: connection.id, imported: resolved.length }, null, 2);
     return `${resolved.length} SKU mapping(s) imported for ${connection.id}`;
   });
 }

@@ -17,14 +17,16 @@ export function registerMappingsCommand(program: Command): void {
     .command('set <connection> <sku> <itemNumber>')
     .description('Map one store SKU (exactly as the store has it) to a BC item number')
     .option('--no-verify', 'do not check the item in BC now (bc-writer resolves the number on first use)')
-    .action(async (connection: string, storeSku: string, itemNumber: string, o: { verify: boolean }) =>
+    .option('--json', 'print JSON', false)
+    .action(async (connection: string, storeSku: string, itemNumber: string, o: { verify: boolean; json: boolean }) =>
       print(await setSkuMapping(connection, storeSku, itemNumber, o)),
     );
   sku
     .command('import <connection> <file>')
     .description('Import a CSV of sku,item_number (header optional; all rows or none)')
     .option('--no-verify', 'do not check the items in BC now')
-    .action(async (connection: string, file: string, o: { verify: boolean }) => print(await importSkuMappings(connection, file, o)));
+    .option('--json', 'print JSON', false)
+    .action(async (connection: string, file: string, o: { verify: boolean; json: boolean }) => print(await importSkuMappings(connection, file, o)));
   sku
     .command('list <connection>')
     .description('List the mapping table')
@@ -36,12 +38,14 @@ export function registerMappingsCommand(program: Command): void {
     .command('show <connection>')
     .description('Print the settings (defaults filled in)')
     .option('--version <n>', 'as they were at this settings version', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print JSON (the output is JSON either way)')
     .action(async (connection: string, o: { version?: number }) => print(await showSettings(connection, o.version)));
   settings
     .command('set <connection> [assignments...]')
     .description('Change settings: key=value (text), key:=json, e.g. accounts.shipping=40400 syncableStatuses:=[11,2]; or --json')
     .option('--json <object>', 'a JSON merge patch (of the orders settings, or with orders/catalog/webhooks keys)')
-    .action(async (connection: string, assignments: string[], o: { json?: string }) =>
-      print(await setSettings(connection, assignments, o.json)),
+    .option('--no-verify', 'do not check G/L accounts, currencies, tax areas and tax groups in BC first')
+    .action(async (connection: string, assignments: string[], o: { json?: string; verify: boolean }) =>
+      print(await setSettings(connection, assignments, o.json, o.verify)),
     );
 }

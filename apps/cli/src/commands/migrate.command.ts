@@ -18,19 +18,26 @@ export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
     .description('Apply pending database migrations of the registry, the CLI and every service, then exit')
-    .action(() =>
+    .option('--json', 'machine-readable output (the schemas brought up to date)')
+    .action((opts: { json?: boolean }) =>
       withContext(async (ctx) => {
+        const done: string[] = [];
+        const upToDate = (schema: string) => {
+          done.push(schema);
+          if (!opts.json) process.stdout.write(`${schema}: up to date\n`);
+        };
         await ctx.database();
-        process.stdout.write('connections: up to date\n');
+        upToDate('connections');
         await ctx.ownDatabase();
-        process.stdout.write('cli: up to date\n');
+        upToDate('cli');
         for (const service of SERVICES) {
           const main = path.resolve(__dirname, `../../../${service}/src/main.js`);
           if (!existsSync(main)) throw new CliError(`${service} is not built (${main} is missing)`);
           const run = spawnSync(process.execPath, [main], { env: childEnv({ MIGRATE_ONLY: 'true', LOG_LEVEL: 'warn' }), encoding: 'utf8' });
           if (run.status !== 0) throw new CliError(`${service} migrations failed: ${(run.stderr || run.stdout).trim().split('\n').pop() ?? ''}`);
-          process.stdout.write(`${service}: up to date\n`);
+          upToDate(service);
         }
+        if (opts.json) process.stdout.write(`${JSON.stringify({ upToDate: done })}\n`);
       }),
     );
 }

@@ -4,6 +4,7 @@ import { createKafka, EventProducer, SchemaSerde } from '@mlc/platform-kafka';
 import { PermanentError } from '@mlc/platform-errors';
 import { createLogger } from '@mlc/platform-observability';
 import { loadCliConfig } from '../config';
+import { Output } from '../output';
 
 /**
  * `ml-connector resync order <connection> <orderId>`: publishes a `resync` order signal on the order's key, so it
@@ -15,7 +16,8 @@ export function registerResyncCommand(program: Command): void {
   resync
     .command('order <connection> <orderId>')
     .description('Re-evaluate one order and its refunds (after fixing a mapping or a setting)')
-    .action(async (connection: string, orderId: string) => {
+    .option('--json', 'machine-readable output')
+    .action(async (connection: string, orderId: string, opts: { json?: boolean }) => {
       const id = Number(orderId);
       if (!Number.isSafeInteger(id) || id <= 0) throw new PermanentError('VALIDATION', `order id must be a positive integer, not "${orderId}"`);
       const config = loadCliConfig();
@@ -29,7 +31,9 @@ export function registerResyncCommand(program: Command): void {
           source: 'resync',
           occurredAt: new Date().toISOString(),
         });
-        process.stdout.write(`resync of order ${id} on ${connection} requested (partition ${meta.partition}, offset ${meta.baseOffset})\n`);
+        new Output(!!opts.json).result({ connectionId: connection, orderId: id, topic: bigcommerceOrderSignalV1.name, partition: meta.partition, offset: meta.baseOffset }, () =>
+          `resync of order ${id} on ${connection} requested (partition ${meta.partition}, offset ${meta.baseOffset})`,
+        );
       } finally {
         await producer.disconnect();
       }
