@@ -24,7 +24,9 @@ import { SERVICE_NAMES, ServiceProcesses, type ServiceName } from './service-pro
 const SHARES: Record<ServiceName, Record<string, string>> = {
   ingress: { BIGCOMMERCE_QUOTA_SHARE: '0.05', BC_MAX_CONCURRENT: '1', BC_REQUESTS_PER_5_MIN: '200' },
   'bc-watcher': { BIGCOMMERCE_QUOTA_SHARE: '0.15', BC_MAX_CONCURRENT: '1', BC_REQUESTS_PER_5_MIN: '800' },
-  'bc-writer': { BIGCOMMERCE_QUOTA_SHARE: '0.5', BC_MAX_CONCURRENT: '3', BC_REQUESTS_PER_5_MIN: '4200' },
+  // Every partition of the order topic at once (it has 6): a handler spends most of its time waiting on BC answers
+  // and retries, so three at a time left half the partitions queueing behind them.
+  'bc-writer': { BIGCOMMERCE_QUOTA_SHARE: '0.5', BC_MAX_CONCURRENT: '3', BC_REQUESTS_PER_5_MIN: '4200', BC_WRITER_CONCURRENCY: '6' },
   'catalog-writer': { BIGCOMMERCE_QUOTA_SHARE: '0.3', BC_MAX_CONCURRENT: '1', BC_REQUESTS_PER_5_MIN: '800' },
 };
 
