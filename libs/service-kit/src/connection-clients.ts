@@ -1,46 +1,69 @@
-import { BigCommerceApiClient, createBigCommerceApi, StoreRateLimiter } from '@mlc/bigcommerce';
+import { BigCommerceApiClient, createBigCommerceApi, RateLimiterOptions, StoreRateLimiter } from '@mlc/bigcommerce';
 import { BusinessCentral, createBusinessCentral } from '@mlc/business-central';
-import { ConnectionRegistry } from '@mlc/connections';
+import { Connection, ConnectionRegistry } from '@mlc/connections';
 import { PermanentError } from '@mlc/platform-errors';
 import type { Logger } from '@mlc/platform-observability';
 import { BreakerRegistry } from '@mlc/platform-resilience';
 import type { ServiceConfig } from './service.config';
 
+/** The store rate limiter's share and catalog reserve for one connection. */
+export type BigCommerceLimits = Pick<RateLimiterOptions, 'share' | 'catalogReserve' | 'catalogReserveRequests'>;
+
 /**
  * The BigCommerce and Business Central clients of each connection, built on first use from the registry (credentials
  * decrypted in memory only) and rebuilt when the connection's settings version changes. One rate limiter per store and
- * one breaker registry per process are shared by every client.
+ * one breaker registry per process are shared by every client. The limiter takes `BIGCOMMERCE_QUOTA_SHARE` unless
+ * the service sets its own limits per connection ({@link limitBigCommerceBy}).
  */
 export class ConnectionClients {
   private readonly bigcommerceClients = new Map<string, { version: number; client: BigCommerceApiClient }>();
   private readonly bcClients = new Map<string, { version: number; client: BusinessCentral }>();
-  private readonly limiters = new Map<string, StoreRateLimiter>();
+  private readonly limiters = new Map<string, { key: string; limiter: StoreRateLimiter }>();
+  private limitsOf: (connection: Connection) => BigCommerceLimits;
 
   constructor(
     private readonly registry: ConnectionRegistry,
     private readonly config: ServiceConfig,
     readonly breakers: BreakerRegistry,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.limitsOf = () => ({ share: this.config.BIGCOMMERCE_QUOTA_SHARE });
+  }
+
+  /**
+   * Derives the store limiter's options from each connection (catalog-writer: the connection's catalog quota share
+   * and reserve). Call it before the first BigCommerce client is built. A store's limiter is rebuilt only when the
+   * options it gets change; otherwise it keeps its window state across settings versions.
+   */
+  limitBigCommerceBy(limitsOf: (connection: Connection) => BigCommerceLimits): void {
+    this.limitsOf = limitsOf;
+  }
+
+  /** The store's limiter for this connection's options (shared by the connections of one store that agree). */
+  limiterFor(connection: Connection): StoreRateLimiter {
+    const limits = this.limitsOf(connection);
+    const key = JSON.stringify([limits.share, limits.catalogReserve, limits.catalogReserveRequests]);
+    const storeHash = connection.bigcommerce.storeHash;
+    const known = this.limiters.get(storeHash);
+    if (known && known.key === key) return known.limiter;
+    const limiter = new StoreRateLimiter(limits);
+    this.limiters.set(storeHash, { key, limiter });
+    return limiter;
+  }
 
   async bigcommerce(connectionId: string): Promise<BigCommerceApiClient> {
     const connection = await this.connection(connectionId);
     const cached = this.bigcommerceClients.get(connectionId);
     if (cached && cached.version === connection.settingsVersion) return cached.client;
+    await cached?.client.close();
     const credentials = await this.registry.credentials(connectionId);
-    const storeHash = connection.bigcommerce.storeHash;
-    let limiter = this.limiters.get(storeHash);
-    if (!limiter) {
-      limiter = new StoreRateLimiter({ share: this.config.BIGCOMMERCE_QUOTA_SHARE });
-      this.limiters.set(storeHash, limiter);
-    }
     const client = createBigCommerceApi({
-      storeHash,
+      storeHash: connection.bigcommerce.storeHash,
       accessToken: credentials.bigcommerceAccessToken,
       connectionId,
       apiUrl: this.config.BIGCOMMERCE_API_URL,
       breakers: this.breakers,
-      rateLimiter: limiter,
+      rateLimiter: this.limiterFor(connection),
     });
     this.bigcommerceClients.set(connectionId, { version: connection.settingsVersion, client });
     return client;
@@ -75,6 +98,7 @@ export class ConnectionClients {
 
   async close(): Promise<void> {
     for (const { client } of this.bcClients.values()) await client.close();
+    for (const { client } of this.bigcommerceClients.values()) await client.close();
     this.bcClients.clear();
     this.bigcommerceClients.clear();
     this.breakers.shutdown();

@@ -135,6 +135,49 @@ describe('StoreRateLimiter against a simulated store', () => {
     expect(store.throttled).toBe(0);
   });
 
+  it('an absolute reserve leaves exactly that many requests per window on any plan', async () => {
+    for (const quota of [150, 450]) {
+      const clock = new ManualClock(0);
+      const store = new SimulatedStore(clock, quota);
+      const catalog = new StoreRateLimiter({ share: 1, catalogReserveRequests: 20, now: clock.now, sleep: clock.sleep });
+      const done: number[] = [];
+      const workers = Array.from({ length: quota / 50 }, () => ({
+        limiter: catalog,
+        priority: 'catalog-push' as const,
+        requests: 50,
+        log: done,
+      }));
+      await run(clock, store, workers);
+      expect(done.filter((t) => t < 30_000)).toHaveLength(quota - 20);
+      expect(store.busiestWindow()).toBe(quota - 20);
+      expect(store.throttled).toBe(0);
+    }
+  });
+
+  it('an absolute reserve lets order reads use what catalog pushes leave', async () => {
+    const clock = new ManualClock(0);
+    const store = new SimulatedStore(clock);
+    const shared = new StoreRateLimiter({ share: 1, catalogReserveRequests: 30, now: clock.now, sleep: clock.sleep });
+    const reads: number[] = [];
+    await run(clock, store, [
+      { limiter: shared, priority: 'catalog-push', requests: 300 },
+      { limiter: shared, priority: 'order-read', requests: 30, log: reads },
+    ]);
+    // Every read fits in the window it started in, beside 120 catalog pushes.
+    expect(reads.every((t) => t < 30_000)).toBe(true);
+    expect(store.throttled).toBe(0);
+  });
+
+  it('an absolute reserve of the whole quota still lets one catalog push per window through', async () => {
+    const clock = new ManualClock(0);
+    const store = new SimulatedStore(clock, 10);
+    const greedy = new StoreRateLimiter({ catalogReserveRequests: 500, now: clock.now, sleep: clock.sleep });
+    const done: number[] = [];
+    await run(clock, store, [{ limiter: greedy, priority: 'catalog-push', requests: 3, log: done }]);
+    expect(done.map((t) => Math.floor(t / 30_000))).toEqual([0, 1, 2]);
+    expect(store.throttled).toBe(0);
+  });
+
   it('on 429 waits the reset time before the next request', async () => {
     const clock = new ManualClock(0);
     const store = new SimulatedStore(clock, 10, 30_000);
@@ -207,5 +250,7 @@ describe('StoreRateLimiter against a simulated store', () => {
   it('refuses nonsense shares', () => {
     expect(() => new StoreRateLimiter({ share: 0 })).toThrow(RangeError);
     expect(() => new StoreRateLimiter({ catalogReserve: 1 })).toThrow(RangeError);
+    expect(() => new StoreRateLimiter({ catalogReserveRequests: -1 })).toThrow(RangeError);
+    expect(() => new StoreRateLimiter({ catalogReserveRequests: 2.5 })).toThrow(RangeError);
   });
 });

@@ -5,7 +5,8 @@ import { HeaderBag, readRateLimitHeaders, retryAfterMs } from './rate-limit-head
  * over a fixed window (150 per 30 s on Standard/Plus); every process hitting the store sees the same
  * `X-Rate-Limit-Requests-Left` and `X-Rate-Limit-Time-Reset-Ms`, which is how separate processes coordinate without
  * talking to each other. Each process also keeps to its configured share of the quota, so shares that add up to 1
- * never exceed it together. Catalog pushes stop while the store has no more than the reserve left, keeping it for
+ * never exceed it together. Catalog pushes stop while the store has no more than the reserve left (a fraction of the quota, or a number of
+ * requests per window), keeping it for
  * order reads. On 429 every request waits the reset time; consecutive 429s back off further (doubling, capped).
  */
 export type RequestPriority = 'order-read' | 'catalog-push';
@@ -15,6 +16,12 @@ export interface RateLimiterOptions {
   readonly share?: number;
   /** Fraction of the store quota that catalog pushes leave for order reads, in [0, 1). */
   readonly catalogReserve?: number;
+  /**
+   * Requests per window that catalog pushes leave for order reads, whatever the store's plan (replaces
+   * `catalogReserve` when given). A reserve of the whole quota or more still lets one catalog push per window through,
+   * so a misconfigured reserve slows pushes down instead of stopping them.
+   */
+  readonly catalogReserveRequests?: number;
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Assumed window until the store says otherwise. */
@@ -47,6 +54,7 @@ type WindowRelation = 'current' | 'newer' | 'stale';
 export class StoreRateLimiter {
   private readonly share: number;
   private readonly catalogReserve: number;
+  private readonly catalogReserveRequests?: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly backoffBaseMs: number;
@@ -67,6 +75,11 @@ export class StoreRateLimiter {
     if (!(this.catalogReserve >= 0 && this.catalogReserve < 1)) {
       throw new RangeError(`catalogReserve must be in [0, 1): ${this.catalogReserve}`);
     }
+    const absolute = options.catalogReserveRequests;
+    if (absolute !== undefined && !(Number.isInteger(absolute) && absolute >= 0)) {
+      throw new RangeError(`catalogReserveRequests must be a whole number >= 0: ${absolute}`);
+    }
+    this.catalogReserveRequests = absolute;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.windowMs = options.defaultWindowMs ?? 30_000;
@@ -101,10 +114,16 @@ export class StoreRateLimiter {
     this.rollIfDue(now);
     if (this.quota === undefined) return 0;
     const ownCap = Math.max(1, Math.floor(this.quota * this.share));
-    const floor = priority === 'catalog-push' ? Math.ceil(this.quota * this.catalogReserve) : 0;
+    const floor = priority === 'catalog-push' ? this.catalogFloor(this.quota) : 0;
     const storeHasRoom = this.storeLeft === undefined || this.storeLeft > floor;
     if (this.usedInWindow < ownCap && storeHasRoom) return 0;
     return Math.max(1, (this.windowEndsAt ?? now + this.windowMs) - now);
+  }
+
+  /** Catalog pushes wait while the store has no more than this many requests left in the window. */
+  private catalogFloor(quota: number): number {
+    if (this.catalogReserveRequests === undefined) return Math.ceil(quota * this.catalogReserve);
+    return Math.min(this.catalogReserveRequests, quota - 1);
   }
 
   private rollIfDue(now: number): void {
