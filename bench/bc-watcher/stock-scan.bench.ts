@@ -91,7 +91,7 @@ async function diffState(url: string, connectionId: string) {
       tableAndIndexMiB: Math.round(((size.rows[0].total as number) / 2 ** 20) * 10) / 10,
     };
   } finally {
-    for (const table of ['stock_scan', 'scans', 'watermarks', 'leases', 'subscriptions', 'hooks', 'scan_requests']) {
+    for (const table of ['stock_scan', 'scans', 'scan_generations', 'watermarks', 'leases', 'subscriptions', 'hooks', 'scan_requests']) {
       await db.query(`delete from bc_watcher.${table} where connection_id = $1`, [connectionId]);
     }
     await db.query(`delete from connections.connections where id = $1`, [connectionId]).catch(() => undefined);

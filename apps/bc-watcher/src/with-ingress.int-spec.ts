@@ -1,6 +1,8 @@
 import type { BusinessCentral } from '@mlc/business-central';
-import { bigcommerceOrderSignalV1, businesscentralItemChangedV1 } from '@mlc/contracts';
-import { eventually, SandboxProcess, startSandboxProcess, uniqueName } from '@mlc/testing';
+import { bigcommerceOrderSignalV1, businesscentralItemChangedV1, businesscentralRescanRequestedV1 } from '@mlc/contracts';
+import { DataSource, openDatabase } from '@mlc/platform-persistence';
+import { eventually, SandboxProcess, stackEnv, startSandboxProcess, uniqueName } from '@mlc/testing';
+import { WATCHER_MIGRATIONS, WATCHER_SCHEMA } from './persistence/watcher.migrations';
 import { HOOK_SCOPES } from './bigcommerce/hook-plan';
 import { sandboxBigCommerce, sandboxBusinessCentral } from './testing/sandbox-clients';
 import { TopicRecorder } from './testing/topic-recorder';
@@ -17,14 +19,20 @@ describe('bc-watcher with the real ingress (sandbox)', () => {
   let ingress: WatcherProcess;
   let watcher: WatcherProcess;
   let skus: string[];
+  let db: DataSource;
   const connectionId = uniqueName('wing');
 
   beforeAll(async () => {
     sandbox = await startSandboxProcess();
     skus = (await sandbox.control.seed({ products: 10, customers: 2 })).skus;
-    await sandbox.control.request('POST', '/business-central/settings', { notificationDelayMs: 300 });
+    // More than three changes of a set within one delay window arrive as one `collection` notification.
+    await sandbox.control.request('POST', '/business-central/settings', { notificationDelayMs: 300, collectionThreshold: 3 });
     bc = await sandboxBusinessCentral(sandbox);
-    recorder = await new TopicRecorder([bigcommerceOrderSignalV1, businesscentralItemChangedV1], connectionId).start();
+    recorder = await new TopicRecorder(
+      [bigcommerceOrderSignalV1, businesscentralItemChangedV1, businesscentralRescanRequestedV1],
+      connectionId,
+    ).start();
+    db = await openDatabase({ url: stackEnv.DATABASE_URL, schema: WATCHER_SCHEMA, migrations: WATCHER_MIGRATIONS, poolSize: 1 });
     const env = watcherEnv(sandbox.env, connectionId, { BC_COMPANY_ID: bc.client.companyId!, WATCH_INTERVAL_MS: '600000' });
     ingress = await spawnService('ingress', env);
     watcher = await spawnWatcher({ ...env, PUBLIC_BASE_URL: ingress.url });
@@ -34,6 +42,7 @@ describe('bc-watcher with the real ingress (sandbox)', () => {
     await watcher?.stop();
     await ingress?.stop();
     await recorder?.stop();
+    await db?.destroy();
     await bc?.close();
     await sandbox?.stop();
   });
@@ -61,5 +70,22 @@ describe('bc-watcher with the real ingress (sandbox)', () => {
     await eventually('the order webhook, published by ingress', () =>
       recorder.values(bigcommerceOrderSignalV1.name, { orderId: id, source: 'webhook' })[0],
     );
+  });
+
+  it('turns a collection notification into a rescan through ingress, and the scan reports the changed items', async () => {
+    await eventually('the baseline scan', async () => {
+      const rows: unknown[] = await db.query(`select 1 from scans where connection_id = $1`, [connectionId]);
+      return rows.length > 0 ? true : undefined;
+    });
+    const numbers = skus.slice(2, 6);
+    for (const number of numbers) await sandbox.control.changeItem(number, { unitPrice: '31.50' });
+    await eventually('the rescan request, published by ingress', () =>
+      recorder.values(businesscentralRescanRequestedV1.name, { resource: 'items', reason: 'collection-notification' })[0],
+    );
+    const ids = await Promise.all(numbers.map(async (n) => (await bc.items.byNumber(n))?.id));
+    await eventually('scan events for the four items', () => {
+      const found = ids.map((id) => recorder.values(businesscentralItemChangedV1.name, { itemId: id, source: 'scan', changeType: 'updated' })[0]);
+      return found.every(Boolean) ? found : undefined;
+    });
   });
 });
