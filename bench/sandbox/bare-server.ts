@@ -1,7 +1,12 @@
 import { createServer } from 'node:http';
 
-/** The floor: a bare node:http server answering a small JSON body, like the sandbox's simplest route does. */
-const body = JSON.stringify({ id: 1001234567, domain: 'sandbox.example.com', name: 'ML Sandbox Store', currency: 'USD' });
+/**
+ * The floor: a bare node:http server answering one fixed JSON body, the same bytes the sandbox's `GET /v2/store`
+ * answers when the benchmark passes them in `BARE_BODY` (a small stand-in otherwise).
+ */
+const body =
+  process.env.BARE_BODY ??
+  JSON.stringify({ id: 1001234567, domain: 'sandbox.example.com', name: 'ML Sandbox Store', currency: 'USD' });
 const server = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
