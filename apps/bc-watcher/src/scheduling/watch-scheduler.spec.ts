@@ -137,4 +137,28 @@ describe('WatchScheduler', () => {
     expect((await c.state.hooks('shop-elsewhere')).size).toBe(1);
     expect(a.leading().sort()).toEqual(['shop-1', 'shop-2']);
   });
+
+  it('keeps renewing its leases while the registry cannot be read, so no other replica takes over', async () => {
+    const c = cluster();
+    let registryUp = true;
+    const a = c.replica('a', {
+      connectionsRefreshMs: 0,
+      connections: async () => {
+        if (!registryUp) throw new RetryableError('DEPENDENCY_DOWN', 'PostgreSQL is not reachable');
+        return ['shop-1'];
+      },
+    });
+    await a.tick();
+    await a.idle();
+    registryUp = false;
+    for (let i = 0; i < 4; i += 1) {
+      await sleep(LEASE_TTL / 3 + 10);
+      await a.tick();
+    }
+    const b = c.replica('b');
+    await b.tick();
+    await b.idle();
+    expect(a.leading()).toEqual(['shop-1']);
+    expect(b.leading()).toEqual(['shop-2']);
+  });
 });

@@ -22,6 +22,8 @@ export interface SchedulerOptions {
   readonly logger: Logger;
   readonly now?: () => number;
   readonly onJob?: (report: JobReport) => void;
+  /** How often the connection list is read again (default 10 s). */
+  readonly connectionsRefreshMs?: number;
   /** Unknown errors crash (default: exit, so the supervisor restarts the process). */
   readonly onCrash?: (err: unknown) => void;
 }
@@ -83,7 +85,10 @@ export class WatchScheduler {
     if (this.ticking || this.stopped) return;
     this.ticking = true;
     try {
-      await this.refreshConnections();
+      // Renewals go on when the registry cannot be read: a leader keeps its lease, or lets go after a TTL.
+      await this.refreshConnections().catch((err: unknown) => {
+        this.opts.logger.warn({ reason: describeError(err) }, 'reading the connections failed');
+      });
       for (const watch of this.watches.values()) await this.renewLease(watch);
       await this.applyScanRequests();
       for (const watch of this.watches.values()) {
@@ -129,7 +134,7 @@ export class WatchScheduler {
   }
 
   private async refreshConnections(): Promise<void> {
-    if (Date.now() - this.refreshedAtMs < CONNECTIONS_REFRESH_MS) return;
+    if (Date.now() - this.refreshedAtMs < (this.opts.connectionsRefreshMs ?? CONNECTIONS_REFRESH_MS)) return;
     const ids = new Set(await this.opts.connections());
     this.refreshedAtMs = Date.now();
     for (const id of ids) if (!this.watches.has(id)) this.watches.set(id, new ConnectionWatch(id, this.intervals));
