@@ -7,6 +7,7 @@ import { handleApiRequest } from './api/gateway';
 import { BC_DEFAULTS, EntraClient } from './bc-identity';
 import { defaultBcSettings } from './bc-settings';
 import { registerBcControlRoutes } from './control/bc-control-routes';
+import { entraWrongMethod } from './entra/entra-errors';
 import { tokenEndpoint } from './entra/token-endpoint';
 import { TokenService } from './entra/token-service';
 import type { RequestContext } from './resources/entity-set';
@@ -95,6 +96,7 @@ export class BusinessCentralSandbox implements SandboxSystem {
   }
 
   methodNotAllowed(req: SandboxRequest, _allowed: string[]): SandboxResponse {
+    if (this.systemOf(req.path) === 'entra') return entraWrongMethod(req.method, new Date(this.env.now()));
     return methodNotAllowed(req.method, req.path).toResponse();
   }
 

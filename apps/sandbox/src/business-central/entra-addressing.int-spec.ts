@@ -46,6 +46,15 @@ describe('Entra ID token endpoint and BC addressing errors', () => {
     expect(res.body.timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/);
   });
 
+  it('answers a method other than POST on the token endpoint with AADSTS900561', async () => {
+    const res = await fetch(`${h.url}/${BC_DEFAULTS.tenantId}/oauth2/v2.0/token`);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as EntraErrorBody;
+    expect(body.error).toBe('invalid_request');
+    expect(body.error_codes).toEqual([900561]);
+    expect(body.error_description).toMatch(/^AADSTS900561: The endpoint only accepts POST, OPTIONS requests\. Received a GET request\./);
+  });
+
   it('accepts client credentials in a Basic authorization header', async () => {
     const basic = Buffer.from(`${BC_DEFAULTS.clientId}:${BC_DEFAULTS.clientSecret}`).toString('base64');
     const res = await token({ grant_type: 'client_credentials', scope }, BC_DEFAULTS.tenantId, { authorization: `Basic ${basic}` });

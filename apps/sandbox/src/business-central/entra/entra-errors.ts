@@ -20,3 +20,15 @@ export function entraError(status: number, error: string, code: number, message:
     },
   };
 }
+
+/** Entra's answer to anything but POST on the token endpoint: 400 invalid_request, AADSTS900561. */
+export function entraWrongMethod(method: string, now: Date): SandboxResponse {
+  return entraError(
+    400,
+    'invalid_request',
+    900561,
+    `The endpoint only accepts POST, OPTIONS requests. Received a ${method} request.`,
+    now,
+  );
+}
+
