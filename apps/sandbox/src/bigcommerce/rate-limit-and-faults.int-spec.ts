@@ -32,6 +32,25 @@ describe('BigCommerce sandbox rate limit and injected faults', () => {
     expect(fresh.headers.get('x-rate-limit-requests-left')).toBe('3');
   });
 
+  it('lets exactly the default quota of 150 through a concurrent burst in one window, whatever the routes, and 150 more after it', async () => {
+    await sb.control('PUT', '/__sandbox/bigcommerce/settings', { rateLimitQuota: 150 });
+    await sb.control('POST', '/__sandbox/clock', { advanceMs: 30_000 });
+    const burst = async (n: number) => {
+      const paths = ['/v2/store', '/v2/orders', '/v3/catalog/products', '/v2/nothing-here'];
+      const answers = await Promise.all(Array.from({ length: n }, (_, i) => sb.api('GET', paths[i % paths.length]!)));
+      return answers.map((a) => [a.status, Number(a.headers.get('x-rate-limit-requests-left'))] as const);
+    };
+    const first = await burst(400);
+    expect(first.filter(([status]) => status === 429)).toHaveLength(250);
+    expect(first.filter(([status]) => status !== 429)).toHaveLength(150);
+    expect(first.filter(([status]) => status === 429).every(([, left]) => left === 0)).toBe(true);
+    const lefts = first.filter(([status]) => status !== 429).map(([, left]) => left);
+    expect(new Set(lefts).size).toBe(150);
+    await sb.control('POST', '/__sandbox/clock', { advanceMs: 30_000 });
+    const second = await burst(200);
+    expect(second.filter(([status]) => status !== 429)).toHaveLength(150);
+  });
+
   it('an after-commit fault applies the write but fails the response', async () => {
     const product = (await sb.api('GET', '/v3/catalog/products?sku=SKU-00001')).json<{ data: Json[] }>().data[0]!;
     await sb.control('POST', '/__sandbox/faults', {
