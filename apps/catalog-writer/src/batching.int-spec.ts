@@ -38,6 +38,16 @@ describe('batching on the sandboxes', () => {
     expect(writes.filter((w) => w.path.endsWith('/v3/catalog/variants')).map((w) => w.status)).toEqual([200, 200, 200]);
     expect(writes.filter((w) => w.path.endsWith('/v3/catalog/products')).map((w) => w.status)).toEqual([200, 200, 200]);
 
+    // Each batch is as full as the API allows (variants 50, products 10); the sandbox refuses larger ones.
+    const sizes = (await h.runtime.ctx.db.query(
+      `select kind, items from push_requests where connection_id = $1 and result = 'succeeded' order by id`,
+      [h.connectionId],
+    )) as Array<{ kind: string; items: number }>;
+    const itemsOf = (kind: string) => sizes.filter((r) => r.kind === kind).map((r) => r.items);
+    expect(itemsOf('variant-prices')).toEqual([50, 50, 20]);
+    expect(itemsOf('product-prices')).toEqual([10, 10, 5]);
+    expect(itemsOf('absolute-stock')).toEqual([VARIANTS + PRODUCTS]);
+
     const outcomes = await collectOutcomes(h, offsets, VARIANTS + PRODUCTS);
     expect(new Set(outcomes.map((o) => o.sku)).size).toBe(VARIANTS + PRODUCTS);
     expect(outcomes.every((o) => o.outcome === 'changed' && o.connectionId === h.connectionId)).toBe(true);

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { PgParkingLot } from '@mlc/platform-kafka';
 import type { ServiceContext } from '@mlc/service-kit';
 import { BackfillService } from './backfill/backfill.service';
 import type { CatalogWriterConfig } from './config';
 import { DriftCheckJob } from './drift/drift-check.job';
-import { StoreClients } from './gateways/store-clients';
 import { CommittedRepository } from './persistence/committed.repository';
+import { PgDriftLeases } from './persistence/drift-leases.repository';
 import { PendingSignalsRepository } from './persistence/pending-signals.repository';
 import { PushLogRepository } from './persistence/push-log.repository';
 import { SkuMapRepository } from './persistence/sku-map.repository';
+import { SkuMappingsRepository } from './persistence/sku-mappings.repository';
 import { CatalogPusher } from './push/catalog-pusher';
 import { CommittedSource } from './push/committed-source';
 import { ConnectionLocks } from './push/connection-locks';
@@ -20,6 +23,7 @@ import { DurableCoalescer } from './signals/durable-coalescer';
 import { itemChangesPipeline } from './signals/item-changes.consumer';
 import { orderStatesPipeline } from './signals/order-states.consumer';
 import { FullSync } from './sku-map/full-sync';
+import { MappingsWatch } from './sku-map/mappings-watch';
 import { SkuMapService } from './sku-map/sku-map.service';
 
 /** An inventory call takes at most 2000 items: a window that holds that many is pushed at once. */
@@ -33,10 +37,14 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
   const committedRepo = new CommittedRepository(db);
   const pendingRepo = new PendingSignalsRepository(db);
   const pushLog = new PushLogRepository(db);
-  const stores = new StoreClients(registry, config.BIGCOMMERCE_API_URL, ctx.clients.breakers);
+  // Every store call of this service is a catalog call: it gets the connection's catalog share, and leaves the
+  // connection's reserve (requests per window, on any plan) to order reads.
+  ctx.clients.limitBigCommerceBy((connection) => ({
+    share: connection.settings.catalog.quotaShare,
+    catalogReserveRequests: connection.settings.catalog.reserveForOrderReads,
+  }));
   const runtimes = new ConnectionRuntimes(
     registry,
-    stores,
     ctx.clients,
     { fullReadThreshold: config.CATALOG_BC_FULL_READ_THRESHOLD, bcLocalCurrency: config.BC_LOCAL_CURRENCY },
     logger,
@@ -45,7 +53,10 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
   const recorder = new PushRecorder(skuRepo, pushLog, new KafkaOutcomeSink(ctx.producer), logger);
   const committed = new CommittedSource(committedRepo, config.CATALOG_SALES_ORDER_READ_INTERVAL_MS);
   const pusher = new CatalogPusher(committed, recorder);
-  const skuMaps = new SkuMapService(skuRepo, logger);
+  const mappings = new SkuMappingsRepository(db, config.CATALOG_SKU_MAPPINGS_SCHEMA, (schema) =>
+    logger.warn({ schema }, 'the SKU mapping table does not exist yet (bc-writer creates it): no explicit SKU links'),
+  );
+  const skuMaps = new SkuMapService(skuRepo, mappings, logger);
   const fullSync = new FullSync(skuMaps, skuRepo, pusher, {
     settleMs: config.CATALOG_ADJUSTMENT_SETTLE_MS,
     stableMs: config.CATALOG_LEVELS_STABLE_MS,
@@ -67,6 +78,8 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     });
   const items = coalescer('item', flushers.flushItems);
   const products = coalescer('product', flushers.flushProducts);
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const servedConnections = async () => (await registry.list()).filter((c) => serves(c.id)).map((c) => c.id);
   const pipelineDeps = {
     kafka: ctx.kafka,
     serde: ctx.serde,
@@ -79,7 +92,6 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     onCrash,
   };
   return {
-    stores,
     items,
     products,
     pipelines: [
@@ -87,13 +99,24 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
       orderStatesPipeline(pipelineDeps, committedRepo),
       catalogSignalsPipeline(pipelineDeps, products),
     ],
+    mappingsWatch: new MappingsWatch({
+      connections: servedConnections,
+      apply: flushers.flushMappings,
+      intervalMs: config.CATALOG_MAPPINGS_CHECK_MS,
+      logger,
+    }),
     drift: new DriftCheckJob(
       { list: async () => (await registry.list()).filter((c) => serves(c.id)) },
       runtimes,
       locks,
       fullSync,
       committedRepo,
-      { intervalMs: config.CATALOG_DRIFT_CHECK_INTERVAL_MS, committedRetentionMs: config.CATALOG_COMMITTED_RETENTION_MS },
+      new PgDriftLeases(db),
+      {
+        intervalMs: config.CATALOG_DRIFT_CHECK_INTERVAL_MS,
+        committedRetentionMs: config.CATALOG_COMMITTED_RETENTION_MS,
+        holder: replicaId,
+      },
       logger,
     ),
     backfill: new BackfillService(runtimes, locks, fullSync),

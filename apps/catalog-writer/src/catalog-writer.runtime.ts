@@ -38,21 +38,22 @@ export class CatalogWriterRuntime {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const { items, products, pipelines, drift } = this.components;
+    const { items, products, pipelines, drift, mappingsWatch } = this.components;
     await items.start();
     await products.start();
     for (const pipeline of pipelines) await pipeline.start();
     drift.start();
+    mappingsWatch.start();
     this.ctx.logger.info({ pending: items.pending() + products.pending() }, 'catalog-writer consuming');
   }
 
   async close(): Promise<void> {
-    const { items, products, pipelines, drift, stores } = this.components;
+    const { items, products, pipelines, drift, mappingsWatch } = this.components;
     for (const pipeline of pipelines) await pipeline.stop().catch(() => undefined);
+    await mappingsWatch.stop();
     await drift.stop();
     await items.stop();
     await products.stop();
-    await stores.close();
     await this.ctx.close();
   }
 }

@@ -15,6 +15,16 @@ export function catalogWriterEnvSchema() {
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase Postgres identifier')
       .default('catalog_writer'),
+    /**
+     * The schema holding the operator's SKU mapping table (`sku_mappings`, created by bc-writer, written by
+     * `ml-connector mappings sku`): read so SKUs map to the items their orders go to.
+     */
+    CATALOG_SKU_MAPPINGS_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase Postgres identifier')
+      .default('bc_writer'),
+    /** How often each connection's mapping table is checked for changes (they send no signal); 0 disables. */
+    CATALOG_MAPPINGS_CHECK_MS: ms(30_000, 3_600_000),
     /** Appended to the consumer group ids (`catalog-writer.items` ...); tests use their own groups. */
     CATALOG_WRITER_GROUP_SUFFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
     /**

@@ -1,5 +1,7 @@
+import { BcPath } from '@mlc/business-central';
 import { syncOrderStateV1 } from '@mlc/contracts';
 import { Cleanup, eventually, SandboxProcess, startSandboxProcess } from '@mlc/testing';
+import { z } from 'zod';
 import { CatalogWriterHarness } from './testing/catalog-writer-harness';
 import { addProductSku, pushRuns, runsAfter } from './testing/sandbox-helpers';
 
@@ -43,6 +45,24 @@ async function committedRows(settled: boolean): Promise<number> {
     [h.connectionId, settled],
   )) as Array<{ n: number }>;
   return rows[0]?.n ?? 0;
+}
+
+/** Posts a sales invoice for 2 × OVS-A in BC, as bc-writer does for a store order: BC's inventory drops by 2. */
+async function postInvoiceInBc(): Promise<void> {
+  const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
+  const [customer] = await bc.client.list(BcPath.collection('customers'), z.object({ id: z.string() })).toArray();
+  if (!customer) throw new Error('the sandbox has no customer');
+  const invoice = await bc.client.create(
+    BcPath.collection('salesInvoices'),
+    { customerId: customer.id, salesInvoiceLines: [{ lineType: 'Item', lineObjectNumber: 'OVS-A', quantity: 2 }] },
+    z.object({ id: z.string() }),
+  );
+  await bc.salesInvoices.post(invoice.id);
+}
+
+async function bcInventoryOfA(): Promise<string | undefined> {
+  const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
+  return (await bc.items.byNumber('OVS-A'))?.inventory.toFixed(0);
 }
 
 /** Samples the store's level of OVS-A every 25 ms, so a level shown for a moment is caught too. */
@@ -94,7 +114,10 @@ describe('the oversell scenario on the sandboxes', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect((await h.store()).stock['OVS-A']).toBe(1);
 
-    await sandbox.control.changeItem('OVS-A', { inventory: 1 });
+    // The invoices post in BC (5 - 2 - 2 = 1), then their POSTED states arrive.
+    await postInvoiceInBc();
+    await postInvoiceInBc();
+    expect(await bcInventoryOfA()).toBe('1');
     await orderState(first.id, 'POSTED', 2);
     await orderState(second.id, 'POSTED', 2);
     await eventually('both invoices posted', async () => ((await committedRows(true)) === 2 ? true : undefined));
@@ -107,7 +130,10 @@ describe('the oversell scenario on the sandboxes', () => {
     expect(sampler.seen.length).toBeGreaterThan(10);
     expect(Math.max(...sampler.seen)).toBe(1);
 
+    // A purchase receipt of 10: the sandbox has no purchase documents, so it is the same silent positive
+    // adjustment an item journal posts (1 -> 11), found by the watcher's stock scan.
     await sandbox.control.changeItem('OVS-A', { inventory: 11 });
+    expect(await bcInventoryOfA()).toBe('11');
     await h.itemChanged([itemA]);
     await eventually('the receipt of 10 to reach the store', async () =>
       (await h.store()).stock['OVS-A'] === 11 ? true : undefined,

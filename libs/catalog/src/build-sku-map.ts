@@ -20,12 +20,64 @@ export interface BcItemRef {
 
 /**
  * How a store SKU finds its BC item. `item-number` compares case-insensitively (BC stores numbers uppercase),
- * `gtin` compares exactly. `explicit` links (store SKU -> BC item id) win over everything, then the link of the
- * previous map (kept by item id, so a renamed item keeps working), then the mode.
+ * `gtin` compares exactly. Explicit links (the operator's mapping table: store SKU -> BC item id, or -> BC item
+ * number while the id is not known yet) win over everything, then the link of the previous map (kept by item id, so
+ * a renamed item keeps working), then the mode. In `mapping-table` mode the explicit links are the only way: a SKU
+ * without one is `not-mapped`, and a link removed from the table unmaps its SKU (no kept link).
  */
 export interface SkuMatchRule {
-  readonly mode: 'item-number' | 'gtin';
+  readonly mode: 'item-number' | 'gtin' | 'mapping-table';
+  /** Store SKU -> BC item id. */
   readonly explicit?: Readonly<Record<string, string>>;
+  /** Store SKU -> BC item number, for links whose item id is not known yet (`explicit` wins for the same SKU). */
+  readonly explicitNumbers?: Readonly<Record<string, string>>;
+}
+
+/** One row of the operator's mapping table (`ml-connector mappings sku set|import`). */
+export interface SkuMappingRow {
+  readonly sku: string;
+  readonly itemId: string | null;
+  readonly itemNumber: string;
+}
+
+/** The match rule of a connection: its mode plus the explicit links of its mapping table. */
+export function skuMatchRule(mode: SkuMatchRule['mode'], rows: readonly SkuMappingRow[]): SkuMatchRule {
+  const explicit: Record<string, string> = {};
+  const explicitNumbers: Record<string, string> = {};
+  for (const row of rows) {
+    const sku = row.sku.trim();
+    if (sku === '') continue;
+    if (row.itemId) explicit[sku] = row.itemId.toLowerCase();
+    else explicitNumbers[sku] = row.itemNumber.trim().toUpperCase();
+  }
+  return { mode, explicit, explicitNumbers };
+}
+
+/** The store SKUs whose BC item is named by the rule without a lookup by SKU: explicit ids and explicit numbers. */
+export function explicitTargets(rule: SkuMatchRule, skus: readonly string[]): { ids: string[]; numbers: string[] } {
+  const ids = new Set<string>();
+  const numbers = new Set<string>();
+  for (const sku of skus) {
+    const id = rule.explicit?.[sku];
+    const number = rule.explicitNumbers?.[sku];
+    if (id !== undefined) ids.add(id);
+    else if (number !== undefined) numbers.add(number);
+  }
+  return { ids: [...ids], numbers: [...numbers] };
+}
+
+/** Whether `item` could be the BC item of one of `rows` under `rule` (an item the map has not seen yet). */
+export function itemMatchesAnyRow(rule: SkuMatchRule, rows: readonly StoreSkuRow[], item: BcItemRef): boolean {
+  const number = item.number.toUpperCase();
+  return rows.some((row) => {
+    const id = rule.explicit?.[row.sku];
+    if (id !== undefined) return id === item.id.toLowerCase();
+    const explicitNumber = rule.explicitNumbers?.[row.sku];
+    if (explicitNumber !== undefined) return explicitNumber === number;
+    if (rule.mode === 'item-number') return row.sku.toUpperCase() === number;
+    if (rule.mode === 'gtin') return item.gtin !== undefined && item.gtin === row.sku;
+    return false;
+  });
 }
 
 export interface BuildSkuMapInput {
@@ -56,6 +108,7 @@ function indexItems(items: readonly BcItemRef[]): ItemIndex {
   const byGtin = new Map<string, BcItemRef[]>();
   for (const item of items) {
     byId.set(item.id, item);
+    byId.set(item.id.toLowerCase(), item);
     push(byNumber, item.number.toUpperCase(), item);
     if (item.gtin) push(byGtin, item.gtin, item);
   }
@@ -65,9 +118,16 @@ function indexItems(items: readonly BcItemRef[]): ItemIndex {
 function resolve(row: StoreSkuRow, index: ItemIndex, rule: SkuMatchRule, previous?: SkuMapEntry): Resolution {
   const explicitId = rule.explicit?.[row.sku];
   if (explicitId !== undefined) {
-    const item = index.byId.get(explicitId);
+    const item = index.byId.get(explicitId) ?? index.byId.get(explicitId.toLowerCase());
     return item ? { item } : { reason: 'missing-in-bc' };
   }
+  const explicitNumber = rule.explicitNumbers?.[row.sku];
+  if (explicitNumber !== undefined) {
+    const [only, ...others] = index.byNumber.get(explicitNumber.toUpperCase()) ?? [];
+    if (only === undefined) return { reason: 'missing-in-bc' };
+    return others.length > 0 ? { reason: 'duplicate-sku' } : { item: only };
+  }
+  if (rule.mode === 'mapping-table') return { reason: 'not-mapped' };
   const kept = previous ? index.byId.get(previous.bcItemId) : undefined;
   if (kept) return { item: kept };
   const candidates =

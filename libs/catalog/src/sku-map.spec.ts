@@ -1,4 +1,4 @@
-import { BcItemRef, buildSkuMap } from './build-sku-map';
+import { BcItemRef, buildSkuMap, explicitTargets, itemMatchesAnyRow, skuMatchRule } from './build-sku-map';
 import { StoreProductScan, replaceProductRows, storeRowsOfCatalog, storeRowsOfProduct } from './sku-map';
 
 function product(id: number, sku: string, overrides: Partial<StoreProductScan> = {}): StoreProductScan {
@@ -100,6 +100,7 @@ describe('buildSkuMap', () => {
       'bc-blocked': 1,
       'store-not-tracked': 1,
       'duplicate-sku': 2,
+      'not-mapped': 0,
     });
     expect(map.storeRows).toEqual(rows);
   });
@@ -135,6 +136,55 @@ describe('buildSkuMap', () => {
     const renamed = items.map((i) => (i.id === 'i-mug' ? { ...i, number: 'MUG-RENAMED' } : i));
     const second = buildSkuMap({ rows, items: renamed, match: { mode: 'item-number' }, previous: first.entries });
     expect(second.entries.find((e) => e.sku === 'mug-01')?.bcItemId).toBe('i-mug');
+  });
+
+  it('maps only through the mapping table in mapping-table mode: by item id, or by number until the id is known', () => {
+    const table = skuMatchRule('mapping-table', [
+      { sku: 'mug-01', itemId: 'I-S', itemNumber: 'SHIRT-S' },
+      { sku: 'SHIRT-M', itemId: null, itemNumber: 'mug-01' },
+      { sku: 'NOPE', itemId: null, itemNumber: 'NOT-IN-BC' },
+    ]);
+    const plainItems = items.filter((i) => i.id === 'i-mug' || i.id === 'i-s' || i.id === 'i-m');
+    const map = buildSkuMap({ rows, items: plainItems, match: table });
+    expect(map.entries.map((e) => [e.sku, e.bcItemId])).toEqual([
+      ['mug-01', 'i-s'],
+      ['SHIRT-M', 'i-mug'],
+    ]);
+    // SHIRT-S matches item SHIRT-S by number, but the table has no row for it.
+    expect(map.skipped.filter((s) => s.reason === 'not-mapped').map((s) => s.sku)).toEqual(
+      expect.arrayContaining(['SHIRT-S', 'SVC', 'GIFT', 'OLD', 'FREE']),
+    );
+    expect(map.skipped.find((s) => s.sku === 'NOPE')?.reason).toBe('missing-in-bc');
+    expect(map.counts['not-mapped']).toBeGreaterThanOrEqual(5);
+
+    // A row taken out of the table unmaps its SKU: the previous map's link is not kept in this mode.
+    const fewer = skuMatchRule('mapping-table', [{ sku: 'SHIRT-M', itemId: null, itemNumber: 'MUG-01' }]);
+    const after = buildSkuMap({ rows, items: plainItems, match: fewer, previous: map.entries });
+    expect(after.entries.map((e) => e.sku)).toEqual(['SHIRT-M']);
+    expect(after.skipped.find((s) => s.sku === 'mug-01')?.reason).toBe('not-mapped');
+  });
+
+  it('lets mapping-table rows win in item-number mode too, as bc-writer does for orders', () => {
+    const rule = skuMatchRule('item-number', [{ sku: 'SHIRT-M', itemId: null, itemNumber: 'unsold' }]);
+    const map = buildSkuMap({ rows, items, match: rule });
+    expect(map.entries.find((e) => e.sku === 'SHIRT-M')?.bcItemId).toBe('i-unsold');
+    expect(map.entries.find((e) => e.sku === 'SHIRT-S')?.bcItemId).toBe('i-s');
+    expect(map.counts['not-mapped']).toBe(0);
+  });
+
+  it('names the items a rule points at, and tells which new items could match a store row', () => {
+    const rule = skuMatchRule('mapping-table', [
+      { sku: 'A', itemId: 'id-a', itemNumber: 'X' },
+      { sku: 'B', itemId: null, itemNumber: 'nb' },
+      { sku: '  ', itemId: null, itemNumber: 'blank' },
+    ]);
+    expect(explicitTargets(rule, ['A', 'B', 'C'])).toEqual({ ids: ['id-a'], numbers: ['NB'] });
+    const storeRows = storeRowsOfCatalog([product(1, 'A'), product(2, 'B'), product(3, 'C')]);
+    expect(itemMatchesAnyRow(rule, storeRows, item('ID-A', 'X'))).toBe(true);
+    expect(itemMatchesAnyRow(rule, storeRows, item('i-nb', 'NB'))).toBe(true);
+    expect(itemMatchesAnyRow(rule, storeRows, item('i-c', 'C'))).toBe(false);
+    expect(itemMatchesAnyRow({ mode: 'item-number' }, storeRows, item('i-c', 'c'))).toBe(true);
+    expect(itemMatchesAnyRow({ mode: 'gtin' }, storeRows, item('i-c', 'Z', { gtin: 'C' }))).toBe(true);
   });
 
   it('carries last pushed values over only while store ids and item stay the same', () => {

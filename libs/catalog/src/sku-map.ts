@@ -67,6 +67,7 @@ export const SKU_SKIP_REASONS = [
   'bc-blocked',
   'store-not-tracked',
   'duplicate-sku',
+  'not-mapped',
 ] as const;
 
 export type SkuSkipReason = (typeof SKU_SKIP_REASONS)[number];

@@ -2,6 +2,7 @@ import type { ConnectionRegistry } from '@mlc/connections';
 import { describeError } from '@mlc/platform-errors';
 import type { Logger } from '@mlc/platform-observability';
 import type { CommittedRepository } from '../persistence/committed.repository';
+import type { DriftLeases } from '../persistence/drift-leases.repository';
 import type { KeyedLock } from '../push/connection-locks';
 import type { RuntimeProvider } from '../push/connection-runtime';
 import type { FullSync } from '../sku-map/full-sync';
@@ -10,16 +11,28 @@ export interface DriftCheckOptions {
   readonly intervalMs: number;
   /** Settled orders older than this are forgotten after each check. */
   readonly committedRetentionMs: number;
+  /** Identifies this replica in `drift_leases`. */
+  readonly holder: string;
+  /** How long a lease lasts; by default two intervals and a minute, so the holder renews it at every check. */
+  readonly leaseTtlMs?: number;
 }
+
+/** What one connection's check did: ran, left to the replica holding the lease, or failed (logged). */
+export type DriftCheckResult = 'checked' | 'not-leader' | 'failed';
 
 /**
  * Every `intervalMs`, per connection: a full sync with store levels. It rebuilds the SKU map, pushes whatever
  * signals missed, measures drift (store level vs BC inventory − committed) for SKUs with nothing in flight, corrects
  * it with absolute levels where the domain allows, and updates the drift gauges. Then it prunes settled orders.
+ *
+ * Only the replica holding the connection's drift lease (`drift_leases`) checks it, so two replicas never both
+ * correct drift: each would measure against levels the other just set. The holder renews the lease at every check
+ * (before and after it); a replica that stops hands it over, one that dies loses it when it expires.
  */
 export class DriftCheckJob {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private readonly held = new Set<string>();
 
   constructor(
     private readonly registry: Pick<ConnectionRegistry, 'list'>,
@@ -27,6 +40,7 @@ export class DriftCheckJob {
     private readonly locks: KeyedLock,
     private readonly fullSync: FullSync,
     private readonly committed: CommittedRepository,
+    private readonly leases: DriftLeases,
     private readonly options: DriftCheckOptions,
     private readonly logger: Logger,
   ) {}
@@ -42,6 +56,12 @@ export class DriftCheckJob {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
+    await this.leases.release([...this.held], this.options.holder).catch(() => undefined);
+    this.held.clear();
+  }
+
+  private get leaseTtlMs(): number {
+    return this.options.leaseTtlMs ?? 2 * this.options.intervalMs + 60_000;
   }
 
   async runOnce(): Promise<void> {
@@ -50,8 +70,14 @@ export class DriftCheckJob {
     }
   }
 
-  async checkConnection(connectionId: string): Promise<void> {
+  async checkConnection(connectionId: string): Promise<DriftCheckResult> {
     try {
+      if (!(await this.leases.acquire(connectionId, this.options.holder, this.leaseTtlMs))) {
+        if (this.held.delete(connectionId)) this.logger.warn({ connectionId }, 'drift lease lost to another replica');
+        this.logger.debug({ connectionId }, 'drift check left to the replica holding the lease');
+        return 'not-leader';
+      }
+      this.held.add(connectionId);
       const rt = await this.runtimes.get(connectionId);
       const summary = await this.locks.run(connectionId, () =>
         this.fullSync.run(rt, { trigger: 'drift-check', withLevels: true }),
@@ -60,9 +86,12 @@ export class DriftCheckJob {
         connectionId,
         new Date(Date.now() - this.options.committedRetentionMs),
       );
+      await this.leases.acquire(connectionId, this.options.holder, this.leaseTtlMs);
       this.logger.info({ connectionId, drift: summary.push.drift, pruned }, 'drift check done');
+      return 'checked';
     } catch (err) {
       this.logger.warn({ connectionId, err: describeError(err) }, 'drift check failed; next interval tries again');
+      return 'failed';
     }
   }
 }

@@ -72,5 +72,27 @@ export class CreateCatalogWriterTables1764400000000 implements MigrationInterfac
   }
 }
 
+/**
+ * `drift_leases`: which replica runs a connection's drift check (absolute corrections) until when; one row per
+ * connection, taken or renewed in one statement.
+ */
+export class CreateDriftLeases1764500000000 implements MigrationInterface {
+  name = 'CreateDriftLeases1764500000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`create table drift_leases (
+      connection_id text primary key, holder text not null, expires_at timestamptz not null,
+      acquired_at timestamptz not null default now())`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table drift_leases`);
+  }
+}
+
 /** Every migration of the service's schema, in order. */
-export const CATALOG_WRITER_MIGRATIONS = [CreateParkingLot1764300000000, CreateCatalogWriterTables1764400000000];
+export const CATALOG_WRITER_MIGRATIONS = [
+  CreateParkingLot1764300000000,
+  CreateCatalogWriterTables1764400000000,
+  CreateDriftLeases1764500000000,
+];

@@ -8,7 +8,8 @@ export interface ConnectionRuntime {
   readonly settings: CatalogSyncSettings;
   /** How orders reach BC: posted invoices, or sales orders whose shipped quantities are read back. */
   readonly documentType: 'salesInvoice' | 'salesOrder';
-  readonly match: SkuMatchRule;
+  /** The connection's `orders.skuMapping` mode (the mapping table's links are read where the map is classified). */
+  readonly match: Pick<SkuMatchRule, 'mode'>;
   readonly store: StoreGateway;
   readonly bc: BcItemSource;
   /** Store currency and tax entry, BC's local currency; cached for a while (they rarely change). */

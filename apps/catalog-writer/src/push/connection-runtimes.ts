@@ -5,7 +5,6 @@ import type { Logger } from '@mlc/platform-observability';
 import type { ConnectionClients } from '@mlc/service-kit';
 import { BigCommerceStoreGateway } from '../gateways/bigcommerce-store-gateway';
 import { BusinessCentralItemSource } from '../gateways/business-central-item-source';
-import type { StoreClients } from '../gateways/store-clients';
 import { ConnectionRuntime, Expiring, RuntimeProvider, UNKNOWN_CURRENCY } from './connection-runtime';
 
 export interface RuntimeOptions {
@@ -21,7 +20,6 @@ export class ConnectionRuntimes implements RuntimeProvider {
 
   constructor(
     private readonly registry: ConnectionRegistry,
-    private readonly stores: StoreClients,
     private readonly clients: ConnectionClients,
     private readonly options: RuntimeOptions,
     private readonly logger: Logger,
@@ -38,7 +36,7 @@ export class ConnectionRuntimes implements RuntimeProvider {
   }
 
   private async build(connection: Connection): Promise<ConnectionRuntime> {
-    const store = new BigCommerceStoreGateway(await this.stores.client(connection));
+    const store = new BigCommerceStoreGateway(await this.clients.bigcommerce(connection.id));
     const bc = new BusinessCentralItemSource(await this.clients.businessCentral(connection.id), this.options.fullReadThreshold);
     const facts = new Expiring<PriceFacts>(async () => {
       const [storeFacts, lcy] = await Promise.all([store.facts(), bc.localCurrency()]);
@@ -67,15 +65,8 @@ export class ConnectionRuntimes implements RuntimeProvider {
     };
   }
 
+  /** The mode only: the SKU map service adds the mapping table's links each time it classifies. */
   private matchRule(connection: Connection): SkuMatchRule {
-    const mode = connection.settings.orders.skuMapping;
-    if (mode === 'gtin') return { mode: 'gtin' };
-    if (mode === 'mapping-table') {
-      this.logger.warn(
-        { connectionId: connection.id },
-        'skuMapping "mapping-table": explicit links are not readable by catalog-writer yet; matching by item number',
-      );
-    }
-    return { mode: 'item-number' };
+    return { mode: connection.settings.orders.skuMapping };
   }
 }

@@ -30,7 +30,8 @@ export class CatalogFlushers {
 
   flushItems = (due: DueSignals): Promise<FlushResult> =>
     this.guarded(due, async (rt) => {
-      const ids = due.signals.map((s) => s.ref);
+      const remapped = await this.deps.skuMaps.applyMappingChanges(rt);
+      const ids = [...new Set([...due.signals.map((s) => s.ref), ...remapped.map((e) => e.bcItemId)])];
       let entries = await this.deps.skuRepo.entriesForItems(rt.connectionId, ids);
       await this.deps.pusher.committed.readBack(rt, entries);
       const items = await rt.bc.readItems(ids);
@@ -53,12 +54,36 @@ export class CatalogFlushers {
       return summary.retryable ? 'retry' : 'done';
     });
 
-  private async guarded(due: DueSignals, work: (rt: ConnectionRuntime) => Promise<FlushResult>): Promise<FlushResult> {
+  /**
+   * The mapping table changed (`ml-connector mappings sku set|import`, no signal): re-classify the map and give the
+   * SKUs that are new or now point at another item a first push. Run periodically per connection.
+   */
+  flushMappings = (connectionId: string): Promise<FlushResult> =>
+    this.guarded(
+      { connectionId, signals: [] },
+      async (rt) => {
+        const fresh = await this.deps.skuMaps.applyMappingChanges(rt);
+        if (fresh.length === 0) return 'done';
+        await this.deps.pusher.committed.readBack(rt, fresh);
+        const items = await rt.bc.readItems(fresh.map((e) => e.bcItemId));
+        const summary = await this.deps.pusher.push(rt, { trigger: 'map-refresh', items, entries: fresh });
+        return summary.retryable ? 'retry' : 'done';
+      },
+      false,
+    );
+
+  /** Runs `work` under the connection's lock; a map never built gets a full sync instead, unless `buildIfMissing` is false. */
+  private async guarded(
+    due: DueSignals,
+    work: (rt: ConnectionRuntime) => Promise<FlushResult>,
+    buildIfMissing = true,
+  ): Promise<FlushResult> {
     const { connectionId } = due;
     try {
       const rt = await this.deps.runtimes.get(connectionId);
       return await this.deps.locks.run(connectionId, async () => {
         if (!(await this.deps.skuMaps.isBuilt(connectionId))) {
+          if (!buildIfMissing) return 'done';
           const summary = await this.deps.fullSync.run(rt, { trigger: 'signals' });
           return summary.push.retryable ? 'retry' : 'done';
         }

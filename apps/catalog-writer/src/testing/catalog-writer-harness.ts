@@ -30,6 +30,11 @@ export interface HarnessOptions {
   readonly catalog?: Record<string, unknown>;
   readonly orders?: Record<string, unknown>;
   readonly env?: Record<string, string>;
+  /**
+   * A second replica of that harness's service: same connection, schema, consumer groups and master key. It neither
+   * adds the connection nor drops the schema; start it after the first.
+   */
+  readonly replicaOf?: CatalogWriterHarness;
 }
 
 /**
@@ -38,7 +43,7 @@ export interface HarnessOptions {
  * services would publish them.
  */
 export class CatalogWriterHarness {
-  readonly connectionId = uniqueName('cw').slice(0, 40);
+  readonly connectionId: string;
   private app?: INestApplication;
   private readonly kafka = testKafka('catalog-writer-test');
   private readonly serde = new SchemaSerde(stackEnv.SCHEMA_REGISTRY_URL);
@@ -51,19 +56,21 @@ export class CatalogWriterHarness {
     readonly sandbox: SandboxProcess,
     private readonly options: HarnessOptions = {},
   ) {
-    const suffix = `.${uniqueName('t')}`;
+    const first = options.replicaOf;
+    this.connectionId = first?.connectionId ?? uniqueName('cw').slice(0, 40);
+    const suffix = first?.config.CATALOG_WRITER_GROUP_SUFFIX ?? `.${uniqueName('t')}`;
     this.config = loadCatalogWriterConfig({
       KAFKA_BROKERS: stackEnv.KAFKA_BROKERS,
       SCHEMA_REGISTRY_URL: stackEnv.SCHEMA_REGISTRY_URL,
       DATABASE_URL: stackEnv.DATABASE_URL,
-      MASTER_KEY: randomBytes(32).toString('base64'),
+      MASTER_KEY: first?.config.MASTER_KEY ?? randomBytes(32).toString('base64'),
       ADMIN_TOKEN,
       LOG_LEVEL: process.env.CATALOG_WRITER_TEST_LOG ?? 'silent',
       BIGCOMMERCE_API_URL: sandbox.env.BIGCOMMERCE_API_URL,
       BC_API_URL: sandbox.env.BC_API_URL,
       ENTRA_AUTHORITY_URL: sandbox.env.ENTRA_AUTHORITY_URL,
       HTTP_PORT: '0',
-      CATALOG_WRITER_DB_SCHEMA: uniqueName('cw').replace(/-/g, '_'),
+      CATALOG_WRITER_DB_SCHEMA: first?.config.CATALOG_WRITER_DB_SCHEMA ?? uniqueName('cw').replace(/-/g, '_'),
       CATALOG_WRITER_GROUP_SUFFIX: suffix,
       CATALOG_WRITER_CONNECTIONS: this.connectionId,
       CATALOG_DRIFT_CHECK_INTERVAL_MS: '0',
@@ -83,6 +90,10 @@ export class CatalogWriterHarness {
   }
 
   async start(): Promise<void> {
+    if (this.options.replicaOf) {
+      await this.boot();
+      return;
+    }
     await this.moveGroupsToEnd();
     await this.boot();
     await this.addConnection();
@@ -104,8 +115,14 @@ export class CatalogWriterHarness {
     this.url = await this.app.getUrl();
   }
 
-  /** Stops the service, then removes its connection and drops its schema. */
+  /** Stops the service, then removes its connection and drops its schema (a replica only stops). */
   async stop(): Promise<void> {
+    if (this.options.replicaOf) {
+      await this.app?.close();
+      this.app = undefined;
+      await this.producer.disconnect().catch(() => undefined);
+      return;
+    }
     if (this.app) await this.runtime.ctx.registry.remove(this.connectionId).catch(() => undefined);
     await this.app?.close();
     this.app = undefined;
