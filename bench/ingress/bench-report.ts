@@ -87,7 +87,27 @@ function toMarkdown(r: BenchReport): string {
     '|---|---|---|',
     ...r.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'NO'} |`),
     '',
+    ...spread(r),
   ].join('\n');
+}
+
+/** Every run of each server, so the spread on a shared host is visible beside the best. */
+function spread(r: BenchReport): string[] {
+  const runs = Object.values(r.runs ?? {}).filter((list) => list.length > 1);
+  if (runs.length === 0) return [];
+  return [
+    'Every run (the tables above take the best per phase):',
+    '',
+    '| server | run | max req/s | p99 ms at max | p99 ms at fixed rate | CPU µs/request at max | host load 1m before / after |',
+    '|---|---|---|---|---|---|---|',
+    ...runs.flatMap((list) =>
+      list.map(
+        (s, i) =>
+          `| ${s.name} | ${i + 1} | ${s.max.perSecond.toFixed(0)} | ${s.max.latencyMs.p99} | ${s.fixedRate.latencyMs.p99} | ${s.cpuMicrosPerRequest.atMax} | ${s.loadAverage1m.before} / ${s.loadAverage1m.after} |`,
+      ),
+    ),
+    '',
+  ];
 }
 
 function errors(s: ServerFigures): string {

@@ -3,6 +3,7 @@
 # verifies the signature, with acks=all on the local broker. Needs the local stack (bash infra/up.sh).
 # Results: bench/results/ingress.json and bench/results/ingress.md.
 #   bash bench/ingress/run.sh [--duration 15] [--connections 64] [--rate 1000] [--warmup 3] [--repeat 1] [--out DIR]
+#     [--producers 2] [--linger 5]   (the ingress's KAFKA_PRODUCERS and KAFKA_LINGER_MS)
 # On a shared host, --repeat N reports the best run per phase (other work only slows runs down); all runs are kept.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -24,6 +24,7 @@ describe('loadIngressConfig', () => {
       dedupMaxEntries: 200_000,
       publishTimeoutMs: 5000,
       lingerMs: 5,
+      producers: 2,
       retryAfterSeconds: 30,
       bcMaxBodyBytes: 2 * 1024 * 1024,
     });
@@ -50,18 +51,22 @@ describe('loadIngressConfig', () => {
     });
   });
 
-  it('names the first env connection variable missing, and says why BC_COMPANY_ID is needed', () => {
+  it('names the first env connection variable missing; BC_COMPANY_ID may be left to the only company', () => {
     const { BC_COMPANY_ID: _company, ...withoutCompany } = ENV_CONNECTION;
-    expect(() => loadIngressConfig({ MASTER_KEY: KEY, ...withoutCompany })).toThrow(
-      new ConfigError(
-        'BC_COMPANY_ID',
-        'is required when CONNECTION_ID is set (resolving the company by name is not supported yet)',
-      ),
-    );
+    const config = loadIngressConfig({ MASTER_KEY: KEY, ...withoutCompany });
+    expect(config.envConnection).toMatchObject({ id: 'sandbox', tenantId: 'tenant' });
+    expect(config.envConnection).not.toHaveProperty('companyId');
     const { BIGCOMMERCE_ACCESS_TOKEN: _token, ...withoutToken } = ENV_CONNECTION;
     expect(() => loadIngressConfig({ MASTER_KEY: KEY, ...withoutToken })).toThrow(
-      'BIGCOMMERCE_ACCESS_TOKEN is required when CONNECTION_ID is set',
+      new ConfigError('BIGCOMMERCE_ACCESS_TOKEN', 'is required when CONNECTION_ID is set'),
     );
+  });
+
+  it('reads the shared service variables through libs/service-kit', () => {
+    const config = loadIngressConfig({ MASTER_KEY: KEY, KAFKA_BROKERS: 'a:9092,b:9092', HTTP_PORT: '3100' });
+    expect(config.env.KAFKA_BROKERS).toEqual(config.kafkaBrokers);
+    expect(config.kafkaBrokers).toEqual(['a:9092', 'b:9092']);
+    expect(config.env.HTTP_PORT).toBe(3100);
   });
 
   it('refuses out-of-range tuning values by name', () => {

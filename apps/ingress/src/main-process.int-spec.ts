@@ -55,9 +55,8 @@ describe('ingress as a process: configuration errors', () => {
         BC_TENANT_ID: 'tenant',
         BC_ENVIRONMENT: 'sandbox',
         BC_CLIENT_ID: 'app',
-        BC_CLIENT_SECRET: 'secret',
       },
-      'BC_COMPANY_ID is required when CONNECTION_ID is set',
+      'BC_CLIENT_SECRET is required when CONNECTION_ID is set',
       'sandbox-client-secret',
     ],
   ])('exits 78 with one line naming the variable (%#)', async (env, message, secret) => {

@@ -17,7 +17,8 @@ const REQUIRED = [
 
 /**
  * Registers the connection declared through env (CONNECTION_ID and friends), when there is one. The store's numeric
- * id comes from `GET /v2/store`; the company id, when BC_COMPANY_ID is unset, from the environment's only company.
+ * id comes from `GET /v2/store`; the company id, when BC_COMPANY_ID is unset, from the environment's only company. An
+ * existing env connection is left as it is; a connection of the same id added with the CLI is a CONFLICT.
  */
 export async function ensureConnectionFromEnv(
   config: ServiceConfig,
@@ -26,52 +27,79 @@ export async function ensureConnectionFromEnv(
 ): Promise<Connection | undefined> {
   if (!config.CONNECTION_ID) return undefined;
   const existing = await registry.get(config.CONNECTION_ID);
-  if (existing) return existing;
+  if (existing) {
+    // The env must not silently stand for a connection someone added with the CLI under the same id.
+    if (existing.source !== 'env') {
+      throw new PermanentError(
+        'CONFLICT',
+        `connection ${config.CONNECTION_ID} exists and was added by the CLI; remove it or change CONNECTION_ID`,
+      );
+    }
+    return existing;
+  }
   const missing = REQUIRED.filter((name) => !config[name]);
   if (missing.length > 0) {
     throw new PermanentError('CONFIG', `CONNECTION_ID is set, so ${missing.join(', ')} must be set too`);
   }
-  const store = await createBigCommerceApi({
-    storeHash: config.BIGCOMMERCE_STORE_HASH!,
-    accessToken: config.BIGCOMMERCE_ACCESS_TOKEN!,
+  const env = requiredOf(config);
+  const api = createBigCommerceApi({
+    storeHash: env.BIGCOMMERCE_STORE_HASH,
+    accessToken: env.BIGCOMMERCE_ACCESS_TOKEN,
     connectionId: config.CONNECTION_ID,
     apiUrl: config.BIGCOMMERCE_API_URL,
-  }).storeInformation();
-  const companyId = config.BC_COMPANY_ID ?? (await onlyCompany(config));
+  });
+  let store: Awaited<ReturnType<typeof api.storeInformation>>;
+  try {
+    store = await api.storeInformation();
+  } finally {
+    await api.close();
+  }
+  const companyId = config.BC_COMPANY_ID ?? (await onlyCompany(config, config.CONNECTION_ID, env));
   return ensureEnvConnection(
     registry,
     {
       id: config.CONNECTION_ID,
-      storeHash: config.BIGCOMMERCE_STORE_HASH!,
+      storeHash: env.BIGCOMMERCE_STORE_HASH,
       storeId: String(store.store_id),
-      accessToken: config.BIGCOMMERCE_ACCESS_TOKEN!,
-      clientSecret: config.BIGCOMMERCE_CLIENT_SECRET!,
-      tenantId: config.BC_TENANT_ID!,
-      environment: config.BC_ENVIRONMENT!,
+      accessToken: env.BIGCOMMERCE_ACCESS_TOKEN,
+      clientSecret: env.BIGCOMMERCE_CLIENT_SECRET,
+      tenantId: env.BC_TENANT_ID,
+      environment: env.BC_ENVIRONMENT,
       companyId,
-      bcClientId: config.BC_CLIENT_ID!,
-      bcClientSecret: config.BC_CLIENT_SECRET!,
+      bcClientId: env.BC_CLIENT_ID,
+      bcClientSecret: env.BC_CLIENT_SECRET,
     },
     master,
   );
 }
 
-async function onlyCompany(config: ServiceConfig): Promise<string> {
+type RequiredEnv = Record<(typeof REQUIRED)[number], string>;
+
+/** The env connection's variables, checked present by the caller. */
+function requiredOf(config: ServiceConfig): RequiredEnv {
+  return Object.fromEntries(REQUIRED.map((name) => [name, config[name] ?? ''])) as RequiredEnv;
+}
+
+async function onlyCompany(config: ServiceConfig, connectionId: string, env: RequiredEnv): Promise<string> {
   const bc = createBusinessCentral({
-    connectionId: config.CONNECTION_ID!,
-    tenantId: config.BC_TENANT_ID!,
-    environment: config.BC_ENVIRONMENT!,
-    clientId: config.BC_CLIENT_ID!,
-    clientSecret: config.BC_CLIENT_SECRET!,
+    connectionId,
+    tenantId: env.BC_TENANT_ID,
+    environment: env.BC_ENVIRONMENT,
+    clientId: env.BC_CLIENT_ID,
+    clientSecret: env.BC_CLIENT_SECRET,
     apiUrl: config.BC_API_URL,
     authorityUrl: config.ENTRA_AUTHORITY_URL,
   });
   try {
     const companies = await bc.companies.list();
-    if (companies.length !== 1) {
-      throw new PermanentError('CONFIG', `BC environment has ${companies.length} companies: set BC_COMPANY_ID to choose one`);
+    const [only] = companies;
+    if (!only || companies.length !== 1) {
+      throw new PermanentError(
+        'CONFIG',
+        `BC environment has ${companies.length} companies: set BC_COMPANY_ID to choose one`,
+      );
     }
-    return companies[0]!.id;
+    return only.id;
   } finally {
     await bc.close();
   }

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { signStandardWebhook } from '@mlc/bigcommerce/testing';
+import { signBcSignature, signStandardWebhook } from '@mlc/bigcommerce/testing';
 import { HOOK_SECRET_HEADER } from '@mlc/connections';
 import { Cleanup } from '@mlc/testing';
 import { credentialsFor, Delivery, delivery, post } from '../testing/deliveries';
@@ -66,6 +66,30 @@ const CASES: Case[] = [
     },
     401,
     'bad-signature',
+  ],
+  [
+    'a forged X-BC-Signature',
+    () => ({
+      body: order().body,
+      headers: { 'content-type': 'application/json', 'x-bc-signature': randomBytes(32).toString('hex') },
+    }),
+    401,
+    'bad-signature',
+  ],
+  [
+    'an X-BC-Signature under the wrong secret',
+    () => {
+      const { body } = order();
+      return { body, headers: { 'content-type': 'application/json', ...signBcSignature(body, 'not-the-secret') } };
+    },
+    401,
+    'bad-signature',
+  ],
+  [
+    'an X-BC-Signature that is not a SHA-256 digest',
+    () => ({ body: order().body, headers: { 'content-type': 'application/json', 'x-bc-signature': 'abc' } }),
+    401,
+    'malformed-header',
   ],
   [
     'a wrong custom-header secret',
@@ -227,7 +251,7 @@ describe('BigCommerce webhooks: the bad-input matrix', () => {
 
   it('counts each refusal by reason for the connection', async () => {
     const labels = { system: 'bigcommerce', outcome: 'rejected', connection: conn.id };
-    expect(await ingress.metric('ml_connector_webhooks_total', { ...labels, reason: 'bad-signature' })).toBe(4);
+    expect(await ingress.metric('ml_connector_webhooks_total', { ...labels, reason: 'bad-signature' })).toBe(6);
     expect(await ingress.metric('ml_connector_webhooks_total', { ...labels, reason: 'stale-timestamp' })).toBe(1);
     expect(await ingress.metric('ml_connector_webhooks_total', { ...labels, reason: 'wrong-store' })).toBe(2);
     expect(await ingress.metric('ml_connector_webhooks_total', { ...labels, reason: 'body-too-large' })).toBe(2);

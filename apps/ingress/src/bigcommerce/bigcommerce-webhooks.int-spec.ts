@@ -33,6 +33,7 @@ describe('BigCommerce webhooks: the good path of each scheme', () => {
       const [signal] = await tap.waitFor(conn.id, 1, ORDERS);
       expect(signal).toMatchObject({
         key: `${conn.id}:250`,
+        schemaId: await tap.schemaIdOf(ORDERS),
         value: { connectionId: conn.id, orderId: 250, kind: 'order', scope: 'store/order/created', source: 'webhook' },
       });
       await tap.caughtUp();
@@ -41,6 +42,7 @@ describe('BigCommerce webhooks: the good path of each scheme', () => {
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({
         key: `${conn.id}:store/order/created:250`,
+        schemaId: await tap.schemaIdOf(AUDIT),
         value: { verifiedBy: scheme, storeId: conn.storeId, duplicate: false, data: { type: 'order', id: 250 } },
       });
       expect(tap.forConnection(conn.id)).toHaveLength(2);
@@ -63,6 +65,8 @@ describe('BigCommerce webhooks: routing by scope', () => {
     expect(tap.forConnection(conn.id, ORDERS).map((r) => [r.key, r.value['kind'], r.value['refundId']])).toEqual([
       [`${conn.id}:77`, 'refund', 5],
     ]);
+    const catalogSchema = await tap.schemaIdOf(CATALOG);
+    expect(tap.forConnection(conn.id, CATALOG).every((r) => r.schemaId === catalogSchema)).toBe(true);
     const catalog = tap.forConnection(conn.id, CATALOG).map((r) => [r.key, r.value['productId'], r.value['variantId']]);
     expect(catalog.sort()).toEqual([
       [`${conn.id}:205`, 205, undefined],
@@ -94,6 +98,21 @@ describe('BigCommerce webhooks: redeliveries', () => {
     await tap.caughtUp();
     expect(tap.forConnection(conn.id, ORDERS)).toHaveLength(1);
     expect(tap.forConnection(conn.id, AUDIT).map((r) => r.value['duplicate'])).toEqual([false, true]);
+  });
+
+  it('acknowledges an exact replay of a verified delivery (same headers and body) without routing it again', async () => {
+    const conn = await ingress.addConnection();
+    const d = delivery(conn, 'store/order/created', { type: 'order', id: 41 });
+    expect((await post(url(conn), d)).status).toBe(200);
+    await tap.waitFor(conn.id, 1, ORDERS);
+    const replay = await post(url(conn), d);
+    expect(replay.status).toBe(200);
+    expect(replay.json).toBeUndefined();
+    await tap.waitFor(conn.id, 2, AUDIT);
+    await tap.caughtUp();
+    expect(tap.forConnection(conn.id, ORDERS)).toHaveLength(1);
+    expect(tap.forConnection(conn.id, AUDIT).map((r) => r.value['duplicate'])).toEqual([false, true]);
+    expect(tap.forConnection(conn.id)).toHaveLength(3);
   });
 
   it('recognises the same event by scope, id and hash when there is no webhook-id (custom header)', async () => {

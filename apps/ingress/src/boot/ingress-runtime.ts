@@ -16,6 +16,7 @@ import { RetryableError } from '@mlc/platform-errors';
 import { createKafka, provisionTopics, SchemaSerde } from '@mlc/platform-kafka';
 import type { Logger, ReadinessRegistry } from '@mlc/platform-observability';
 import { DataSource, openDatabase, pingDatabase } from '@mlc/platform-persistence';
+import { ensureConnectionFromEnv } from '@mlc/service-kit';
 import type { IngressConfig } from '../config';
 import { ConnectionDirectory, ConnectionSource } from '../connections/connection-directory';
 import { DedupWindow } from '../dedup/dedup-window';
@@ -23,7 +24,6 @@ import { dedupEntries, produceBatchRecords, produceSeconds } from '../metrics/in
 import { BatchPublisher } from '../publishing/batch-publisher';
 import { KafkaBatchSender } from '../publishing/kafka-batch-sender';
 import { RecordPublisher } from '../publishing/record-publisher';
-import { ensureIngressEnvConnection } from './env-connection.boot';
 import { retryForever } from './retry-forever';
 
 /** The topics ingress writes; their schemas are registered at boot so the hot path never waits for the registry. */
@@ -50,7 +50,7 @@ export class IngressRuntime {
   readonly publisher: RecordPublisher;
   readonly directory: ConnectionDirectory;
   private readonly serde: SchemaSerde;
-  private readonly sender: KafkaBatchSender;
+  private readonly senders: KafkaBatchSender[];
   private readonly batches: BatchPublisher;
   private readonly aborter = new AbortController();
   private db?: DataSource;
@@ -75,8 +75,8 @@ export class IngressRuntime {
       logLevel: logLevel.NOTHING,
     });
     this.serde = new SchemaSerde(config.schemaRegistryUrl);
-    this.sender = new KafkaBatchSender(this.kafka);
-    this.batches = new BatchPublisher(this.sender, {
+    this.senders = Array.from({ length: config.producers }, () => new KafkaBatchSender(this.kafka));
+    this.batches = new BatchPublisher(this.senders, {
       maxBatchMessages: 5000,
       maxQueuedMessages: 50_000,
       stallMs: config.publishTimeoutMs,
@@ -131,7 +131,7 @@ export class IngressRuntime {
       this.batches.drained(),
       new Promise((r) => setTimeout(r, this.config.publishTimeoutMs).unref()),
     ]);
-    await this.sender.disconnect().catch(() => undefined);
+    await Promise.all(this.senders.map((s) => s.disconnect().catch(() => undefined)));
     await this.admin?.disconnect().catch(() => undefined);
     await this.db?.destroy().catch(() => undefined);
   }
@@ -153,8 +153,10 @@ export class IngressRuntime {
     if (spec && registry) {
       const master = masterKeyFromBase64(this.config.masterKey);
       const ensured = await retryForever(
-        `env connection ${spec.id} (BigCommerce GET /v2/store)`,
-        () => ensureIngressEnvConnection(registry, spec, master, this.config.bigcommerceApiUrl),
+        `env connection ${spec.id} (BigCommerce GET /v2/store${spec.companyId ? '' : ', BC companies'})`,
+        async () => {
+          await ensureConnectionFromEnv(this.config.env, registry, master);
+        },
         options,
       );
       if (!ensured) return;
@@ -188,7 +190,7 @@ export class IngressRuntime {
       await probe.disconnect().catch(() => undefined);
     }
     await provisionTopics(this.kafka, ALL_TOPICS);
-    await this.sender.connect();
+    await Promise.all(this.senders.map((s) => s.connect()));
   }
 
   private async registerSchemas(): Promise<void> {

@@ -77,10 +77,15 @@ describe('Business Central: notifications', () => {
     const [itemRecord] = await tap.waitFor(conn.id, 1, ITEMS);
     expect(itemRecord).toMatchObject({
       key: `${conn.id}:${item}`,
+      schemaId: await tap.schemaIdOf(ITEMS),
       value: { connectionId: conn.id, itemId: item, changeType: 'updated', source: 'notification' },
     });
     const [customerRecord] = await tap.waitFor(conn.id, 1, CUSTOMERS);
-    expect(customerRecord).toMatchObject({ key: `${conn.id}:${customer}`, value: { changeType: 'created' } });
+    expect(customerRecord).toMatchObject({
+      key: `${conn.id}:${customer}`,
+      schemaId: await tap.schemaIdOf(CUSTOMERS),
+      value: { changeType: 'created' },
+    });
     await tap.caughtUp();
     expect(tap.forConnection(conn.id)).toHaveLength(2);
   });
@@ -122,6 +127,7 @@ describe('Business Central: notifications', () => {
     const [rescan] = await tap.waitFor(conn.id, 1, RESCANS);
     expect(rescan).toMatchObject({
       key: `${conn.id}:items`,
+      schemaId: await tap.schemaIdOf(RESCANS),
       value: { connectionId: conn.id, resource: 'items', reason: 'collection-notification' },
     });
   });

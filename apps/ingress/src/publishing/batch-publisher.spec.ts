@@ -168,4 +168,85 @@ describe('BatchPublisher', () => {
       { messages: 1, ok: false },
     ]);
   });
+
+  describe('with two producers', () => {
+    function setupTwo() {
+      const a = new ScriptedBroker();
+      const b = new ScriptedBroker();
+      const clock = { now: 0 };
+      const publisher = new BatchPublisher(
+        [a, b],
+        { maxBatchMessages: 100, maxQueuedMessages: 1000, stallMs: 5000 },
+        () => clock.now,
+      );
+      return { a, b, clock, publisher };
+    }
+
+    it('sends the next batch on the idle producer while the first is in flight', async () => {
+      const { a, b, publisher } = setupTwo();
+      const first = track(publisher.submit([msg('a')]));
+      await turn();
+      const second = track(publisher.submit([msg('b1'), msg('b2')]));
+      await turn();
+      expect(a.sends.map((s) => s.map((m) => m.key))).toEqual([['a']]);
+      expect(b.sends.map((s) => s.map((m) => m.key))).toEqual([['b1', 'b2']]);
+      b.ack();
+      await turn();
+      expect(second.settled).toBe(true);
+      expect(first.settled).toBe(false);
+      a.ack();
+      await turn();
+      expect(first).toEqual({ settled: true, error: undefined });
+    });
+
+    it('queues while both are busy and gives everything queued to the first that completes', async () => {
+      const { a, b, publisher } = setupTwo();
+      void publisher.submit([msg('a')]);
+      await turn();
+      void publisher.submit([msg('b')]);
+      await turn();
+      const c = track(publisher.submit([msg('c')]));
+      const d = track(publisher.submit([msg('d')]));
+      await turn();
+      expect(a.sends.length + b.sends.length).toBe(2);
+      b.ack();
+      await turn();
+      expect(b.sends.map((s) => s.map((m) => m.key))).toEqual([['b'], ['c', 'd']]);
+      b.ack();
+      await turn();
+      expect(c.settled && d.settled).toBe(true);
+    });
+
+    it('is unhealthy while either producer is stuck, and drains only when both are done', async () => {
+      const { a, b, clock, publisher } = setupTwo();
+      void publisher.submit([msg('a')]);
+      await turn();
+      void publisher.submit([msg('b')]);
+      await turn();
+      const drained = track(publisher.drained());
+      b.ack();
+      await turn();
+      expect(drained.settled).toBe(false);
+      clock.now = 5001;
+      expect(publisher.healthy).toBe(false);
+      await expect(publisher.submit([msg('c')])).rejects.toMatchObject({ code: 'DEPENDENCY_DOWN' });
+      a.ack();
+      await turn();
+      expect(drained.settled).toBe(true);
+      expect(publisher.healthy).toBe(true);
+    });
+
+    it('rejects the submissions of a failed send only', async () => {
+      const { a, b, publisher } = setupTwo();
+      const first = track(publisher.submit([msg('a')]));
+      await turn();
+      const second = track(publisher.submit([msg('b')]));
+      await turn();
+      a.fail(new RetryableError('DEPENDENCY_DOWN', 'Kafka publish failed'));
+      b.ack();
+      await turn();
+      expect(first.error).toBeInstanceOf(RetryableError);
+      expect(second).toEqual({ settled: true, error: undefined });
+    });
+  });
 });

@@ -34,11 +34,21 @@ interface Ticket {
   readonly reject: (err: unknown) => void;
 }
 
+/** One sender of the pool and the start time of its send in flight, if any. */
+interface Lane {
+  readonly sender: BatchSender;
+  sendingSince: number | undefined;
+}
+
 /**
- * Group commit over an idempotent producer (which allows one request in flight): while a send is outstanding, new
- * submissions queue; when it completes, everything queued goes out as the next send. Under load the batches grow
- * with the broker's latency, so throughput scales; a submission that finds the producer idle waits at most `lingerMs`
- * for others to share its request, which saves CPU per delivery at moderate rates for a millisecond of latency.
+ * Group commit over idempotent producers, each of which allows one request in flight: submissions queue while every
+ * producer is busy, and a producer that completes takes everything queued as its next send. Under load the batches
+ * grow with the broker's latency, so throughput scales. With more than one producer (each with its own producer id
+ * and sequence numbers, so each stays idempotent) a batch can leave while another is in flight, and a delivery waits
+ * for one broker round trip instead of up to two. Submissions made at the same time share no order on the broker,
+ * as concurrent HTTP requests have none; a submission made after another was acknowledged is always written after it.
+ * A submission that finds a producer idle waits at most `lingerMs` for others to share its request, which saves CPU
+ * per delivery at moderate rates for a millisecond or so of latency.
  *
  * `submit` settles with the broker's real outcome, however long it takes; callers that must answer sooner race it
  * with their own deadline. While the broker is stuck (a send older than `stallMs`) or the queue is full, `submit`
@@ -46,20 +56,25 @@ interface Ticket {
  */
 export class BatchPublisher {
   private readonly queue: Ticket[] = [];
+  private readonly lanes: Lane[];
   private queuedMessages = 0;
-  private sendingSince: number | undefined;
   private scheduled = false;
   private readonly idle: Array<() => void> = [];
 
   constructor(
-    private readonly sender: BatchSender,
+    senders: BatchSender | readonly BatchSender[],
     private readonly options: BatchPublisherOptions,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    const list = Array.isArray(senders) ? (senders as readonly BatchSender[]) : [senders as BatchSender];
+    if (list.length === 0) throw new Error('BatchPublisher needs at least one sender');
+    this.lanes = list.map((sender) => ({ sender, sendingSince: undefined }));
+  }
 
   /** True while no send is stuck beyond `stallMs`. */
   get healthy(): boolean {
-    return this.sendingSince === undefined || this.now() - this.sendingSince <= this.options.stallMs;
+    const now = this.now();
+    return this.lanes.every((l) => l.sendingSince === undefined || now - l.sendingSince <= this.options.stallMs);
   }
 
   submit(messages: readonly OutboundMessage[]): Promise<void> {
@@ -77,45 +92,56 @@ export class BatchPublisher {
 
   /** Resolves once nothing is queued or in flight (graceful shutdown). */
   drained(): Promise<void> {
-    if (this.sendingSince === undefined && this.queue.length === 0) return Promise.resolve();
+    if (this.quiet()) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
+  private quiet(): boolean {
+    return this.queue.length === 0 && this.lanes.every((l) => l.sendingSince === undefined);
+  }
+
+  private freeLane(): Lane | undefined {
+    return this.lanes.find((l) => l.sendingSince === undefined);
+  }
+
   private schedule(): void {
-    if (this.scheduled || this.sendingSince !== undefined) return;
+    if (this.scheduled || !this.freeLane()) return;
     this.scheduled = true;
     const go = () => {
       this.scheduled = false;
-      void this.flush();
+      this.flush();
     };
     if (this.options.lingerMs) setTimeout(go, this.options.lingerMs);
     else setImmediate(go);
   }
 
-  private async flush(): Promise<void> {
-    if (this.sendingSince !== undefined) return;
-    const batch = this.take();
-    if (batch.length === 0) {
-      this.idle.splice(0).forEach((resolve) => resolve());
-      return;
+  /** Hands what is queued to free producers, one batch each. */
+  private flush(): void {
+    for (let lane = this.freeLane(); lane && this.queue.length > 0; lane = this.freeLane()) {
+      void this.send(lane, this.take());
     }
-    const messages = batch.flatMap((t) => t.messages);
+    if (this.quiet()) this.idle.splice(0).forEach((resolve) => resolve());
+  }
+
+  private async send(lane: Lane, batch: Ticket[]): Promise<void> {
+    const [only] = batch;
+    const messages = only && batch.length === 1 ? only.messages : batch.flatMap((t) => t.messages);
     const started = this.now();
-    this.sendingSince = started;
+    lane.sendingSince = started;
     let failure: unknown;
     try {
-      await this.sender.send(messages);
+      await lane.sender.send(messages);
     } catch (err) {
-      failure = err;
+      failure = err ?? new Error('send failed');
     }
-    this.sendingSince = undefined;
+    lane.sendingSince = undefined;
     this.options.onSend?.({ messages: messages.length, seconds: (this.now() - started) / 1000, ok: !failure });
+    // The next batch leaves before this one's waiters resume: the broker gets work while they answer.
+    this.flush();
     for (const ticket of batch) {
       if (failure === undefined) ticket.resolve();
       else ticket.reject(failure);
     }
-    if (this.queue.length > 0) void this.flush();
-    else this.idle.splice(0).forEach((resolve) => resolve());
   }
 
   private take(): Ticket[] {

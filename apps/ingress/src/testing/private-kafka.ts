@@ -74,8 +74,8 @@ export class PrivateKafka {
       'kafka.tools.StorageTool',
       'format',
       '-g',
-      '-t',
-      clusterId,
+      // As one argument: a random id may start with '-', which the tool would read as an option.
+      `--cluster-id=${clusterId}`,
       '-c',
       path.join(this.dir, 'server.properties'),
     ];

@@ -10,6 +10,8 @@ export interface TappedRecord {
   readonly value: Record<string, unknown>;
   readonly partition: number;
   readonly offset: string;
+  /** The schema id in the record's Confluent framing. */
+  readonly schemaId: number;
 }
 
 /**
@@ -41,6 +43,13 @@ export class TopicTap {
     return [...this.records.values()].filter(
       (r) => connectionIdOfKey(r.key) === connectionId && (topic === undefined || r.topic === topic),
     );
+  }
+
+  /** The registry's id of the topic's value schema (subject `<topic>-value`), which every record must carry. */
+  schemaIdOf(topic: string): Promise<number> {
+    const contract = this.contracts.find((c) => c.name === topic);
+    if (!contract) throw new Error(`the tap does not read ${topic}`);
+    return this.serde.schemaId(contract);
   }
 
   /** Waits until at least `count` records of the connection (on `topic` when given) were read. */
@@ -101,6 +110,7 @@ export class TopicTap {
           value,
           partition,
           offset: message.offset,
+          schemaId: message.value?.readUInt32BE(1) ?? -1,
         });
         this.positions.set(`${topic}:${partition}`, BigInt(message.offset) + 1n);
       },
