@@ -37,6 +37,38 @@ describe('bc-writer: never a duplicate, whatever is redelivered or fails after B
     expect((await h.outbox(inv, id)).filter((e) => e.state === 'POSTED')).toHaveLength(1);
   });
 
+  it('a webhook or poll older than a completed read of the order is covered: skipped without a call; a resync is not', async () => {
+    const id = await placed('covered@example.com');
+    // The order's webhook, handled 10 s after BigCommerce made it (a backlog): its read is past the 5 s margin.
+    const placedAt = new Date(Date.now() - 10_000).toISOString();
+    await h.signal(inv, id, { occurredAt: placedAt });
+    await h.waitFor(inv, id, 'POSTED');
+    await waitForAttempts(inv, id, 1);
+    // Signals about the same change arriving after that read (a duplicate delivery, the poll).
+    await h.sandbox.control.request('DELETE', '/requests');
+    await h.signal(inv, id, { occurredAt: placedAt });
+    await h.signal(inv, id, { source: 'poll', scope: undefined, occurredAt: placedAt });
+    // A fresh change is read again; a resync is always handled, whatever its age.
+    await h.signal(inv, id, { occurredAt: new Date().toISOString() });
+    await h.signal(inv, id, { source: 'resync', scope: undefined, occurredAt: placedAt });
+    const attempts = await waitForAttempts(inv, id, 5);
+    expect(attempts.map((a) => [a.source, a.outcome, a.decision?.split(':')[0]])).toEqual([
+      ['webhook', 'ok', 'create'],
+      ['webhook', 'skipped', 'covered'],
+      ['poll', 'skipped', 'covered'],
+      ['webhook', 'ok', 'noop'],
+      ['resync', 'ok', 'noop'],
+    ]);
+    for (const skipped of attempts.filter((a) => a.outcome === 'skipped')) {
+      expect(skipped.bigcommerce_requests).toEqual({});
+      expect(skipped.bc_requests).toEqual({});
+    }
+    const { requests } = await h.sandbox.control.requests('bigcommerce');
+    const orderRead = new RegExp(`/v2/orders/${id}(\\?|$)`);
+    expect(requests.filter((r) => r.method === 'GET' && orderRead.test(r.path))).toHaveLength(2);
+    expect(await h.invoices(`IDP-${id}`)).toHaveLength(1);
+  });
+
   it('a create that fails after BC committed it is found by externalDocumentNumber, not repeated', async () => {
     const id = await placed('create-after-commit@example.com');
     await h.sandbox.control.fault({ system: 'business-central', method: 'POST', path: 'salesInvoices$', status: 500, afterCommit: true, count: 1 });

@@ -13,6 +13,7 @@ import type { OrderSyncService } from '../orders/order-sync.service';
 import type { OrderLedgerRepository } from '../persistence/order-ledger.repository';
 import type { SyncAttemptsRepository } from '../persistence/sync-attempts.repository';
 import type { RefundSyncService } from '../refunds/refund-sync.service';
+import { coveredBy } from './covered-signal';
 import { markFailed } from './mark-failed';
 
 export type OrderSignal = TopicValue<typeof bigcommerceOrderSignalV1>;
@@ -35,7 +36,8 @@ export interface OrderSignalDeps {
 
 /**
  * Handles one `bigcommerce.order-signal.v1` message: fetch the order with every line (one BigCommerce call), keep
- * the snapshot, then the order's step and its refunds', recording the attempt. Idempotent: the ledger decides, so a
+ * the snapshot, then the order's step and its refunds', recording the attempt. A store signal older than a completed
+ * read of the order is covered by it (coveredBy) and recorded as skipped without a call. Idempotent: the ledger decides, so a
  * redelivered or replayed signal is a no-op. Retryable failures leave the ledger where it was (the pipeline retries
  * and then parks the connection); permanent ones mark the order or refund FAILED and dead-letter the signal.
  */
@@ -53,6 +55,14 @@ export class OrderSignalHandler {
     const open = this.deps.openCircuit(signal.connectionId);
     // Nothing can be done while a system is down: park at once instead of spending a BigCommerce call on the order.
     if (open) throw new RetryableError('CIRCUIT_OPEN', `${open} circuit is open for connection ${signal.connectionId}`);
+    const readAt = await this.deps.attempts.lastCompleteReadAt(signal.connectionId, signal.orderId);
+    if (readAt && coveredBy(signal, readAt)) {
+      await this.deps.attempts.recordSkipped(
+        origin(signal, message),
+        `covered: the order was read and handled at ${readAt.toISOString()}, after this signal (${signal.occurredAt})`,
+      );
+      return;
+    }
     const counters = { bc: new CallCounter(), store: new CallCounter() };
     const attemptId = await this.deps.attempts.start(origin(signal, message));
     let run: OrderRun | undefined;

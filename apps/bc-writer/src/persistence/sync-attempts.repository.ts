@@ -76,6 +76,39 @@ export class SyncAttemptsRepository {
     );
   }
 
+  /** A signal handled without any call (see coveredBy): recorded like any attempt, with its reason. */
+  async recordSkipped(origin: AttemptOrigin, decision: string): Promise<void> {
+    await this.db.query(
+      `insert into sync_attempts (connection_id, order_id, refund_id, topic, partition, "offset", source, signal_kind,
+         signal_occurred_at, finished_at, decision, outcome) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10, 'skipped')`,
+      [
+        origin.connectionId,
+        origin.orderId,
+        origin.refundId ?? null,
+        origin.topic,
+        origin.partition,
+        origin.offset,
+        origin.source,
+        origin.signalKind,
+        origin.signalOccurredAt,
+        decision,
+      ],
+    );
+  }
+
+  /**
+   * When the latest attempt that ran to completion (`ok`, so it read the order and handled it) started: it read the
+   * order after that. Undefined when no attempt has completed.
+   */
+  async lastCompleteReadAt(connectionId: string, orderId: number): Promise<Date | undefined> {
+    const rows: Array<{ started_at: Date }> = await this.db.query(
+      `select started_at from sync_attempts where connection_id = $1 and order_id = $2 and outcome = 'ok'
+         and snapshot_hash is not null order by id desc limit 1`,
+      [connectionId, orderId],
+    );
+    return rows[0]?.started_at;
+  }
+
   /** Keeps a fetched snapshot (deduplicated by its hash): the audit evidence of every attempt that used it. */
   async keepSnapshot(connectionId: string, orderId: number, hash: string, snapshot: unknown): Promise<void> {
     await this.db.query(
