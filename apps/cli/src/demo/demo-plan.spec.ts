@@ -1,4 +1,4 @@
-import { LEGACY_SKU, planDemo, type PlanInput } from './demo-plan';
+import { LEGACY_ITEM, LEGACY_SKU, planDemo, type PlanInput } from './demo-plan';
 
 const skus = Array.from({ length: 60 }, (_, i) => `SKU-${String(i + 1).padStart(5, '0')}-S`);
 const input: PlanInput = {
@@ -56,7 +56,9 @@ describe('planDemo', () => {
     const plan = planDemo(input);
     expect(plan.cancelled.request.statusId).toBe(7);
     expect(plan.unmapped.request.lines.map((l) => l.sku)).toContain(LEGACY_SKU);
-    expect(skus.map((s) => s.toUpperCase())).toContain(plan.unmapped.mapToItem);
+    // Mapped to an item no seeded store listing carries: the mapping must not make another listing ambiguous.
+    expect(plan.unmapped.mapToItem).toBe(LEGACY_ITEM);
+    expect(skus.map((s) => s.toUpperCase())).not.toContain(plan.unmapped.mapToItem);
     const partial = plan.orders.find((o) => o.key === plan.partialRefund.key)!;
     expect(partial.request.lines.map((l) => l.sku)).toContain(plan.partialRefund.sku);
     expect(plan.fullRefund.key).not.toBe(plan.partialRefund.key);

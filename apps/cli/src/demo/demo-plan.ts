@@ -22,7 +22,7 @@ export interface DemoPlan {
   readonly orders: readonly PlannedOrder[];
   /** Placed unpaid (Awaiting Payment, not syncable), then cancelled by the merchant. */
   readonly cancelled: PlannedOrder;
-  /** Sells a store-only SKU: parks as NEEDS_MAPPING until `mappings sku set` + `resync order`. */
+  /** Sells a store-only SKU: parks as NEEDS_MAPPING until `mappings sku set` (to a BC-only item) + `resync order`. */
   readonly unmapped: PlannedOrder & { readonly storeSku: string; readonly mapToItem: string };
   /** Keys of orders refunded once posted: one line of the first, everything of the second. */
   readonly partialRefund: { readonly key: string; readonly sku: string };
@@ -44,6 +44,11 @@ export interface PlanInput {
 const SHIPPING = ['0.00', '4.99', '7.50', '12.00', '19.95'];
 const PRICE_FACTORS = ['0.80', '0.85', '0.90', '0.95', '1.05', '1.10', '1.15', '1.25'];
 export const LEGACY_SKU = 'MUG-LEGACY-01';
+/**
+ * The BC item the store-only SKU is mapped to: an item only BC has (created by the demo), so the mapping gives it its
+ * one store listing. Mapping it to an item another listing already carries would make both ambiguous.
+ */
+export const LEGACY_ITEM = 'MUG-1001';
 
 /** Deterministic for its input: the same seed plans the same burst (mulberry32). */
 export function createRng(seed: number): () => number {
@@ -105,7 +110,7 @@ export function planDemo(input: PlanInput): DemoPlan {
       key: 'unmapped',
       shopper: 'new',
       storeSku: LEGACY_SKU,
-      mapToItem: orderPool[1]!.toUpperCase(),
+      mapToItem: LEGACY_ITEM,
       request: {
         customerEmail: 'legacy.collector@example.net',
         lines: [

@@ -2,12 +2,12 @@ import { sleep } from '@mlc/platform-resilience';
 import type { CliContext } from '../cli-context';
 import { DemoDriver } from './demo-driver';
 import { evaluate, storeCarries, type Evaluation } from './demo-expectations';
-import { LEGACY_SKU, planDemo } from './demo-plan';
+import { LEGACY_ITEM, LEGACY_SKU, planDemo } from './demo-plan';
 import { DemoProgress } from './demo-progress';
 import { dlqMarks, newDeadLetters, readLedgers } from './demo-readings';
 import type { DemoRecord, Snapshot } from './demo-records';
 import { renderSummary } from './demo-render';
-import { backfill, configureConnection, DOCUMENT_PREFIX, assertFresh, waitForStack, waitForWatching } from './demo-setup';
+import { backfill, configureConnection, createBcOnlyItem, DOCUMENT_PREFIX, assertFresh, waitForStack, waitForWatching } from './demo-setup';
 import { summarize } from './demo-summary';
 import type { DemoConfig } from './demo.config';
 import { DemoObserver } from './demo-observer';
@@ -38,7 +38,10 @@ export async function runDemo(ctx: CliContext, config: DemoConfig, options: Demo
   await configureConnection(ctx, connectionId);
   progress.step(`seeding ${options.products} products x ${VARIANTS_PER_PRODUCT} variants and ${CUSTOMERS} customers in both systems`);
   const seeded = await control.seed({ products: options.products, variantsPerProduct: VARIANTS_PER_PRODUCT, customers: CUSTOMERS, seed: SEED });
+  // A mug the store sells under an old SKU while BC has it as its own item (created by a BC user, 40 in stock).
   await control.createStoreProduct({ name: 'Legacy Mug', sku: LEGACY_SKU, price: '14.00', inventory: 40 });
+  await createBcOnlyItem(ctx, connectionId, { number: LEGACY_ITEM, displayName: 'Legacy Mug', unitPrice: '14.00' });
+  await control.changeItem(LEGACY_ITEM, { inventory: 40 });
   progress.step(`initial catalog push (backfill): ${await backfill(config, connectionId)}`);
 
   const seededState = await control.state();

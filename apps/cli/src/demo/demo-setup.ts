@@ -1,4 +1,4 @@
-import { createBusinessCentral } from '@mlc/business-central';
+import { createBusinessCentral, EntraTokenProvider, environmentRoot, UndiciTransport } from '@mlc/business-central';
 import { patchSettings } from '@mlc/connections';
 import { sleep } from '@mlc/platform-resilience';
 import type { CliContext } from '../cli-context';
@@ -116,4 +116,55 @@ export async function backfill(config: DemoConfig, connectionId: string): Promis
     `${last.push.skus} SKUs mapped; prices ${price.changed} changed, ${price.unchanged} unchanged; ` +
     `stock ${stock.changed} changed, ${stock.unchanged} unchanged; ${requests.planned} store write request(s)`
   );
+}
+
+/** An item a BC user creates in BC only (the store sells it under another SKU): number, name, price. */
+export interface BcOnlyItem {
+  readonly number: string;
+  readonly displayName: string;
+  readonly unitPrice: string;
+}
+
+/**
+ * Creates an item in BC through its API, as a BC user would (`POST companies({id})/items`), with the sandbox
+ * company's tax group, unit and posting groups so it can be invoiced; returns its number. The store has no listing
+ * under that number, so a store SKU mapped to it is the item's only listing (mapping a store SKU to an item another
+ * listing already carries makes both ambiguous: catalog-writer then pushes neither).
+ */
+export async function createBcOnlyItem(ctx: CliContext, connectionId: string, item: BcOnlyItem): Promise<string> {
+  const registry = await ctx.registry();
+  const connection = await registry.get(connectionId);
+  if (!connection) throw new CliError(`connection ${connectionId} is not registered`);
+  const credentials = await registry.credentials(connectionId);
+  const target = { ...connection.businessCentral, connectionId, apiUrl: ctx.config.BC_API_URL };
+  const transport = new UndiciTransport();
+  try {
+    const tokens = new EntraTokenProvider({
+      tenantId: target.tenantId,
+      clientId: target.clientId,
+      clientSecret: credentials.bcClientSecret,
+      transport,
+      authorityUrl: ctx.config.ENTRA_AUTHORITY_URL,
+      connectionId,
+    });
+    const res = await fetch(`${environmentRoot(target)}companies(${target.companyId})/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokens.getToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        number: item.number,
+        displayName: item.displayName,
+        type: 'Inventory',
+        unitPrice: Number(item.unitPrice),
+        taxGroupCode: 'TAXABLE',
+        baseUnitOfMeasureCode: 'PCS',
+        itemCategoryCode: 'MISC',
+        generalProductPostingGroupCode: 'RETAIL',
+        inventoryPostingGroupCode: 'RESALE',
+      }),
+    });
+    if (!res.ok) throw new CliError(`BC refused item ${item.number}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    return ((await res.json()) as { number: string }).number;
+  } finally {
+    await transport.close();
+  }
 }
