@@ -7,7 +7,8 @@ import type { ItemFingerprint, ScanStart, StockScanStore } from './watcher-state
  * the item. A page of the scan costs one indexed update of its ids (stamping them seen, returning the fingerprints)
  * and one upsert of the rows that changed, so memory never holds more than a page; the rows a complete scan did not
  * stamp are items deleted in BC, read back and deleted in batches. Each attempt takes a new generation
- * (`scan_generations`), so the stamps of a scan that failed part-way never count for the next one.
+ * (`scan_generations`), so the stamps of a scan that failed part-way never count for the next one; stamps never
+ * move back, so a stalled former leader still scanning cannot make the new leader's scan miss a row.
  */
 export class PgStockScanStore implements StockScanStore {
   constructor(private readonly db: DataSource) {}
@@ -34,7 +35,7 @@ export class PgStockScanStore implements StockScanStore {
     if (itemIds.length === 0) return found;
     const rows = await sql<{ item_id: string; stock_hash: number; attrs_hash: number }>(
       this.db,
-      `update stock_scan set seen_in = $3 where connection_id = $1 and item_id = any($2::uuid[])
+      `update stock_scan set seen_in = greatest(seen_in, $3) where connection_id = $1 and item_id = any($2::uuid[])
        returning item_id, stock_hash, attrs_hash`,
       [connectionId, itemIds, generation],
     );
@@ -53,7 +54,8 @@ export class PgStockScanStore implements StockScanStore {
       `insert into stock_scan (connection_id, item_id, stock_hash, attrs_hash, seen_in)
        select $1, t.id, t.stock, t.attrs, $5 from unnest($2::uuid[], $3::int[], $4::int[]) as t(id, stock, attrs)
        on conflict (connection_id, item_id) do update
-         set stock_hash = excluded.stock_hash, attrs_hash = excluded.attrs_hash, seen_in = excluded.seen_in`,
+         set stock_hash = excluded.stock_hash, attrs_hash = excluded.attrs_hash,
+             seen_in = greatest(stock_scan.seen_in, excluded.seen_in)`,
       [connectionId, rows.map((r) => r.itemId), rows.map((r) => r.stock), rows.map((r) => r.attrs), generation],
     );
   }

@@ -56,6 +56,11 @@ describe('bc-watcher Postgres stores', () => {
     expect(await scans.forget('shop-1', [c], 3, 'replica-a')).toBe(true);
     expect(await scans.unseen('shop-1', 3, 500)).toEqual([]);
     expect(await count('stock_scan', 'shop-1')).toBe(2);
+
+    // A stalled former leader's older attempt (generation 2) cannot move the newer stamps back.
+    await scans.fingerprints('shop-1', [a], 2);
+    await scans.save('shop-1', [fingerprint(b)], 2);
+    expect(await scans.unseen('shop-1', 3, 500)).toEqual([]);
   });
 
   it('drops every row of connections removed from the registry, and only theirs', async () => {

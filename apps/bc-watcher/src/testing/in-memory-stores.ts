@@ -83,7 +83,7 @@ export class InMemoryStockScanStore implements StockScanStore {
       const row = this.rows.get(`${connectionId}:${id}`);
       if (!row) continue;
       found.set(id, { stock: row.stock, attrs: row.attrs });
-      row.seenIn = generation;
+      row.seenIn = Math.max(row.seenIn, generation);
     }
     return found;
   }
@@ -93,8 +93,10 @@ export class InMemoryStockScanStore implements StockScanStore {
     rows: ReadonlyArray<{ itemId: string } & ItemFingerprint>,
     generation: number,
   ): Promise<void> {
-    for (const r of rows)
-      this.rows.set(`${connectionId}:${r.itemId}`, { stock: r.stock, attrs: r.attrs, seenIn: generation });
+    for (const r of rows) {
+      const key = `${connectionId}:${r.itemId}`;
+      this.rows.set(key, { stock: r.stock, attrs: r.attrs, seenIn: Math.max(this.rows.get(key)?.seenIn ?? 0, generation) });
+    }
   }
 
   async unseen(connectionId: string, generation: number, limit: number): Promise<string[]> {
