@@ -3,7 +3,7 @@
 # bare node:http server, the floor) and under the documented limits (BigCommerce 150 requests per 30 s; BC 6000 per
 # 5 minutes and 5 at once per user), to show that the limits, not the sandbox's speed, decide throughput.
 # Results: bench/results/sandbox.json and bench/results/sandbox.md.
-#   bash bench/sandbox/run.sh [--seconds 6] [--rounds 3] [--connections 32] [--out DIR]
+#   bash bench/sandbox/run.sh [--seconds 12] [--rounds 6] [--connections 32] [--out DIR]
 # BENCH_NICE=-10 runs the benchmark (sandbox, floor server and load generator inherit it) ahead of other work on a
 # shared host; the niceness is recorded in the report.
 set -euo pipefail

@@ -6,10 +6,10 @@ import { hammer, hammerRaw, summarize, type HammerRaw, type HammerResult } from 
 import { writeSandboxReport, type SandboxReport } from './sandbox-report';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1] ?? '']));
-const SECONDS = Number(args.get('--seconds') ?? 6);
+const SECONDS = Number(args.get('--seconds') ?? 12);
 const CONNECTIONS = Number(args.get('--connections') ?? 32);
 /** The unthrottled runs alternate with the floor in this many slices, so a busy shared host weighs on both alike. */
-const ROUNDS = Math.max(1, Number(args.get('--rounds') ?? 3));
+const ROUNDS = Math.max(1, Number(args.get('--rounds') ?? 6));
 const OUT = args.get('--out') || path.join(repoRoot(), 'bench/results');
 const TENANT = '00000000-0000-0000-0000-000000000001';
 
