@@ -23,7 +23,15 @@ const EXTRACTORS = {
       return row('bc-writer', `API calls per order, ${p.name} (BigCommerce + BC)`, `${p.perOrder.bigcommerce} + ${p.perOrder['business-central']}`, `${p.floor.bigcommerce} + ${p.floor['business-central']}`, ratio(got, floor));
     }),
     ...(j.throughput
-      ? [row('bc-writer', `orders/min under the BC throttle (${j.throughput.throttle.requestsPerWindow} per ${j.throughput.throttle.windowMs / 1000} s)`, j.throughput.ordersPerMinute, `${j.throughput.allowedOrdersPerMinute} allowed`, ratio(j.throughput.ordersPerMinute, j.throughput.allowedOrdersPerMinute))]
+      ? [
+          row('bc-writer', `orders/min under the BC throttle (${j.throughput.throttle.requestsPerWindow} per ${j.throughput.throttle.windowMs / 1000} s)`, j.throughput.ordersPerMinute, `${j.throughput.allowedOrdersPerMinute} allowed`, ratio(j.throughput.ordersPerMinute, j.throughput.allowedOrdersPerMinute)),
+          ...(j.throughput.bigcommercePerOrder !== undefined
+            ? [row('bc-writer', `BigCommerce calls per order under the BC throttle, ${j.throughput.signalsPerOrder} signals per order (webhook + poll)`, j.throughput.bigcommercePerOrder, 1, ratio(j.throughput.bigcommercePerOrder, 1))]
+            : []),
+          ...(j.throughput.floorMinutes !== undefined
+            ? [row('bc-writer', `minutes for ${j.throughput.orders} orders under the BC throttle, 429 answers`, `${j.throughput.minutes}, ${j.throughput.throttledAnswers}`, `${j.throughput.floorMinutes} (sliding-window floor of the run)`, ratio(j.throughput.minutes, j.throughput.floorMinutes))]
+            : []),
+        ]
       : []),
   ],
   'catalog-writer-push': (j) =>

@@ -109,10 +109,11 @@ export class BenchStack {
     throw new Error('bc-writer did not become ready within 60 s');
   }
 
-  async signal(connectionId: string, orderId: number): Promise<void> {
-    await this.producer.publish(bigcommerceOrderSignalV1, {
-      connectionId, orderId, kind: 'order', source: 'webhook', scope: 'store/order/created', occurredAt: new Date().toISOString(),
-    });
+  /** The order's webhook now, or (with `poll`) bc-watcher's poll signal for a change made at `poll.occurredAt`. */
+  async signal(connectionId: string, orderId: number, poll?: { occurredAt: string }): Promise<void> {
+    await this.producer.publish(bigcommerceOrderSignalV1, poll
+      ? { connectionId, orderId, kind: 'order', source: 'poll', occurredAt: poll.occurredAt }
+      : { connectionId, orderId, kind: 'order', source: 'webhook', scope: 'store/order/created', occurredAt: new Date().toISOString() });
   }
 
   /** Waits until every order is in `state`; fails naming the stragglers. */

@@ -20,8 +20,14 @@ export interface ThroughputResult {
   readonly allowedOrdersPerMinute: number;
   readonly ordersPerMinute: number;
   readonly ratio: number;
+  /** The least time the sliding window allows for this run's requests ((ceil(N / W) - 1) windows), and it / minutes. */
+  readonly floorMinutes: number;
+  readonly floorRatio: number;
   readonly throttledAnswers: number;
   readonly bcRequests: number;
+  /** Signals per order in the run (the webhook and bc-watcher's poll) and the BigCommerce reads they cost per order. */
+  readonly signalsPerOrder?: number;
+  readonly bigcommercePerOrder?: number;
   readonly foreignSignalsPerSecond: number;
 }
 
@@ -46,7 +52,8 @@ export function markdownReport(r: BenchResults): string {
     '',
     `Generated ${r.generatedAt} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, load ${m.loadAverage.join(' / ')}.`,
     'bc-writer ran as a process against the sandboxes and the local Kafka, registry and PostgreSQL; calls are counted',
-    'from the sandbox request log after a warm-up (reference data, local currency, SKU links).',
+    'from the sandbox request log after a warm-up (reference data, local currency, SKU links). bc-writer runs with the',
+    "throttled run's BC budget (60 requests per 15 s) from the start, so the phases' seconds are bound by it.",
     '',
     '## API calls per order',
     '',
@@ -57,12 +64,23 @@ export function markdownReport(r: BenchResults): string {
     '## Orders per minute under the BC throttle',
     '',
     `Sandbox throttle: ${t.throttle.requestsPerWindow} requests per ${t.throttle.windowMs / 1000} s (${t.allowedRequestsPerMinute} per minute);`,
-    `at ${t.callsPerOrder} BC calls per order it allows ${t.allowedOrdersPerMinute} orders per minute.`,
+    `at ${t.callsPerOrder} BC calls per order it allows ${t.allowedOrdersPerMinute} orders per minute at a steady rate.`,
+    'bc-writer counts the same budget over the same window (BC_REQUESTS_PER_5_MIN over BC_RATE_WINDOW_MS), so it waits',
+    'instead of learning the limit from 429 answers. A sliding window lets the first window go at once, so a run of',
+    `N requests needs at least (ceil(N / ${t.throttle.requestsPerWindow}) - 1) windows: that is the run's floor below.`,
     '',
-    '| orders | minutes | orders/min | allowed | ratio | 429 answers | BC requests |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    `| ${t.orders} | ${t.minutes} | ${t.ordersPerMinute} | ${t.allowedOrdersPerMinute} | ${t.ratio} | ${t.throttledAnswers} | ${t.bcRequests} |`,
+    '| orders | minutes | orders/min | allowed (steady) | ratio | run floor minutes | floor / minutes | 429 answers | BC requests |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ${t.orders} | ${t.minutes} | ${t.ordersPerMinute} | ${t.allowedOrdersPerMinute} | ${t.ratio} | ${t.floorMinutes} | ${t.floorRatio} | ${t.throttledAnswers} | ${t.bcRequests} |`,
     '',
+    ...(t.bigcommercePerOrder !== undefined
+      ? [
+          `Each order was signalled ${t.signalsPerOrder} times, by its webhook and by bc-watcher's poll (a change made before`,
+          `the run started): ${t.bigcommercePerOrder} BigCommerce calls per order (floor 1). A poll about a change older than a completed`,
+          'read of the order (by more than 5 s) is recorded as covered without a call.',
+          '',
+        ]
+      : []),
     `Other producers put about ${t.foreignSignalsPerSecond} signals per second on bigcommerce.order-signal.v1 during the run`,
     '(bc-writer decodes and skips them: it serves only the benchmark connections).',
     '',
