@@ -16,10 +16,14 @@ function connection(id: string, storeHash: string, catalog: Record<string, unkno
   };
 }
 
-function clients(): ConnectionClients {
+/** A registry holding one connection whose settings version the test moves; limiterFor never reads it. */
+function registryOf(current: () => Connection): ConnectionRegistry {
+  const credentials = { bigcommerceAccessToken: 'token', bigcommerceClientSecret: 's', bcClientSecret: 's', webhookKey: 'k' };
+  return { get: async () => current(), credentials: async () => credentials } as unknown as ConnectionRegistry;
+}
+
+function clients(registry: ConnectionRegistry = registryOf(() => connection('a', 'store-1'))): ConnectionClients {
   const config = loadServiceConfig(3999, { MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), BIGCOMMERCE_QUOTA_SHARE: '0.3' });
-  // limiterFor never reads the registry.
-  const registry = {} as ConnectionRegistry;
   return new ConnectionClients(registry, config, new BreakerRegistry(), createLogger('test', 'silent'));
 }
 
@@ -60,5 +64,21 @@ describe('ConnectionClients store limiters', () => {
     expect(admitted).toBe(110);
     (await changed.acquire('order-read')).abandon();
     await waiting;
+  });
+
+  it('keeps a client replaced by a new settings version open for work that still holds it, and closes it on shutdown', async () => {
+    let version = 1;
+    const c = clients(registryOf(() => connection('a', 'store-1', {}, version)));
+    const old = await c.bigcommerce('a');
+    const oldClose = jest.spyOn(old, 'close');
+    version = 2;
+    const next = await c.bigcommerce('a');
+    expect(next).not.toBe(old);
+    expect(await c.bigcommerce('a')).toBe(next);
+    expect(oldClose).not.toHaveBeenCalled();
+    const nextClose = jest.spyOn(next, 'close');
+    await c.close();
+    expect(oldClose).toHaveBeenCalledTimes(1);
+    expect(nextClose).toHaveBeenCalledTimes(1);
   });
 });

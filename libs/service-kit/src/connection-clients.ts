@@ -6,6 +6,9 @@ import type { Logger } from '@mlc/platform-observability';
 import { BreakerRegistry } from '@mlc/platform-resilience';
 import type { ServiceConfig } from './service.config';
 
+/** How long a client replaced by a new settings version stays open for the work that still holds it. */
+export const RETIRED_CLIENT_GRACE_MS = 10 * 60_000;
+
 /** The store rate limiter's share and catalog reserve for one connection. */
 export type BigCommerceLimits = Pick<RateLimiterOptions, 'share' | 'catalogReserve' | 'catalogReserveRequests'>;
 
@@ -19,6 +22,7 @@ export class ConnectionClients {
   private readonly bigcommerceClients = new Map<string, { version: number; client: BigCommerceApiClient }>();
   private readonly bcClients = new Map<string, { version: number; client: BusinessCentral }>();
   private readonly limiters = new Map<string, { key: string; limiter: StoreRateLimiter }>();
+  private readonly retired = new Set<{ client: { close(): Promise<void> }; timer: NodeJS.Timeout }>();
   private limitsOf: (connection: Connection) => BigCommerceLimits;
 
   constructor(
@@ -55,7 +59,7 @@ export class ConnectionClients {
     const connection = await this.connection(connectionId);
     const cached = this.bigcommerceClients.get(connectionId);
     if (cached && cached.version === connection.settingsVersion) return cached.client;
-    await cached?.client.close();
+    if (cached) this.retire(cached.client);
     const credentials = await this.registry.credentials(connectionId);
     const client = createBigCommerceApi({
       storeHash: connection.bigcommerce.storeHash,
@@ -73,7 +77,7 @@ export class ConnectionClients {
     const connection = await this.connection(connectionId);
     const cached = this.bcClients.get(connectionId);
     if (cached && cached.version === connection.settingsVersion) return cached.client;
-    await cached?.client.close();
+    if (cached) this.retire(cached.client);
     const credentials = await this.registry.credentials(connectionId);
     const client = createBusinessCentral({
       connectionId,
@@ -96,7 +100,27 @@ export class ConnectionClients {
     return client;
   }
 
+  /**
+   * A client replaced by a new settings version is closed only after {@link RETIRED_CLIENT_GRACE_MS}: work that took it
+   * before the change (a backfill, a push waiting for its connection's lock) may still be using it, and a closed
+   * client fails every further request.
+   */
+  private retire(client: { close(): Promise<void> }): void {
+    const timer = setTimeout(() => {
+      this.retired.delete(entry);
+      void client.close().catch(() => undefined);
+    }, RETIRED_CLIENT_GRACE_MS);
+    timer.unref();
+    const entry = { client, timer };
+    this.retired.add(entry);
+  }
+
   async close(): Promise<void> {
+    for (const { client, timer } of this.retired) {
+      clearTimeout(timer);
+      await client.close().catch(() => undefined);
+    }
+    this.retired.clear();
     for (const { client } of this.bcClients.values()) await client.close();
     for (const { client } of this.bigcommerceClients.values()) await client.close();
     this.bcClients.clear();

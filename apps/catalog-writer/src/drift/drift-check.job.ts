@@ -3,6 +3,7 @@ import { describeError } from '@mlc/platform-errors';
 import type { Logger } from '@mlc/platform-observability';
 import type { CommittedRepository } from '../persistence/committed.repository';
 import type { DriftLeases } from '../persistence/drift-leases.repository';
+import { stockDriftSkus, stockDriftUnits } from '../push/catalog-metrics';
 import type { KeyedLock } from '../push/connection-locks';
 import type { RuntimeProvider } from '../push/connection-runtime';
 import type { FullSync } from '../sku-map/full-sync';
@@ -57,6 +58,7 @@ export class DriftCheckJob {
     clearInterval(this.timer);
     await this.running;
     await this.leases.release([...this.held], this.options.holder).catch(() => undefined);
+    for (const connectionId of this.held) forgetDriftGauges(connectionId);
     this.held.clear();
   }
 
@@ -73,7 +75,11 @@ export class DriftCheckJob {
   async checkConnection(connectionId: string): Promise<DriftCheckResult> {
     try {
       if (!(await this.leases.acquire(connectionId, this.options.holder, this.leaseTtlMs))) {
-        if (this.held.delete(connectionId)) this.logger.warn({ connectionId }, 'drift lease lost to another replica');
+        if (this.held.delete(connectionId)) {
+          // The new holder reports this connection's drift from now on; this replica's last figures would go stale.
+          forgetDriftGauges(connectionId);
+          this.logger.warn({ connectionId }, 'drift lease lost to another replica');
+        }
         this.logger.debug({ connectionId }, 'drift check left to the replica holding the lease');
         return 'not-leader';
       }
@@ -94,4 +100,9 @@ export class DriftCheckJob {
       return 'failed';
     }
   }
+}
+
+function forgetDriftGauges(connectionId: string): void {
+  stockDriftSkus.remove({ connection: connectionId });
+  stockDriftUnits.remove({ connection: connectionId });
 }
