@@ -191,7 +191,10 @@ export class ConsumerPipeline<V> {
           this.opts.logger.info({ key: raw.key, attempt, reason: describeError(err) }, 'retrying message');
         },
         sleep: async (ms) => {
-          await heartbeat();
+          // A heartbeat that fails (broker unreachable) is not the handler's error: it must not crash the process.
+          await heartbeat().catch((err: unknown) =>
+            this.opts.logger.debug({ group: this.opts.groupId, reason: describeError(err) }, 'heartbeat between retries failed'),
+          );
           await sleep(ms);
         },
       });
