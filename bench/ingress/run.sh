@@ -4,6 +4,8 @@
 # Results: bench/results/ingress.json and bench/results/ingress.md.
 #   bash bench/ingress/run.sh [--duration 15] [--connections 64] [--rate 1000] [--warmup 3] [--repeat 1] [--out DIR]
 #     [--producers 2] [--linger 5]   (the ingress's KAFKA_PRODUCERS and KAFKA_LINGER_MS)
+#     [--broker private|shared]     (default private: a broker of its own, started and removed by the bench, at the
+#                                    bench's niceness, so other work on the shared broker does not count against ingress)
 # On a shared host, --repeat N reports the best run per phase (other work only slows runs down); all runs are kept.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -14,7 +16,11 @@ export KAFKAJS_NO_PARTITIONER_WARNING=1
 source "$ROOT/infra/env.sh"
 cd "$ROOT"
 node scripts/build.js
-# BENCH_NICE=-10 runs the benchmark (servers and load generator inherit it) ahead of other work on a shared host;
-# negative values need root. The niceness is recorded in the report.
-if [[ -n "${BENCH_NICE:-}" ]]; then exec nice -n "$BENCH_NICE" node dist/bench/ingress/ingress.bench.js "$@"; fi
+# BENCH_NICE=-10 runs the benchmark (servers, load generator and its private broker inherit it) ahead of other work on
+# a shared host; negative values need root. With the kernel's autogroup scheduling (sched_autogroup_enabled), niceness
+# only ranks processes of one session against each other, so the benchmark runs in a session of its own (setsid) and
+# gives that session's autogroup the same niceness. Both are recorded in the report.
+if [[ -n "${BENCH_NICE:-}" ]]; then
+  exec setsid --wait nice -n "$BENCH_NICE" node dist/bench/ingress/ingress.bench.js "$@"
+fi
 exec node dist/bench/ingress/ingress.bench.js "$@"

@@ -8,8 +8,9 @@ import { repoRoot } from '@mlc/testing';
 import { freePort } from './free-port';
 
 /**
- * A single-node Kafka (KRaft) that one test owns: its own ports and data directory, started from the classpath that
- * infra/kafka/start.sh cached. A test can stop and restart it without touching the shared broker other tests use.
+ * A single-node Kafka (KRaft) that one test (or the ingress benchmark) owns: its own ports and data directory, started
+ * from the classpath that infra/kafka/start.sh cached, with the shared broker's JVM flags. A test can stop and restart
+ * it without touching the shared broker other tests use.
  */
 export class PrivateKafka {
   private process?: ChildProcess;
@@ -83,12 +84,15 @@ export class PrivateKafka {
     if (result.status !== 0) throw new Error(`kafka storage format failed: ${result.stderr || result.stdout}`);
   }
 
+  /** The flags infra/kafka/start.sh gives the shared broker, so a private one behaves like it. */
   private jvmArgs(): string[] {
     return [
-      '-Xms128m',
-      '-Xmx384m',
+      '-Xms256m',
+      '-Xmx512m',
       '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
       '-Djava.awt.headless=true',
+      `-Dlog4j2.configurationFile=${path.join(repoRoot(), 'infra/kafka/log4j2.properties')}`,
       `-Dkafka.logs.dir=${this.dir}`,
       '-cp',
       `${this.libs}/*`,
