@@ -35,6 +35,8 @@ export interface CompaniesPort {
 export interface CustomersPort {
   /** Case-insensitive match (`tolower(email) eq ...`); BC allows several customers per email. */
   findByEmail(email: string): Promise<BcCustomer[]>;
+  /** Customer numbers are Code[20], matched upper-case (e.g. a connection's default customer). */
+  byNumber(number: string): Promise<BcCustomer | undefined>;
   getById(id: string): Promise<BcCustomer | undefined>;
   create(input: BcCustomerCreate): Promise<BcCustomer>;
 }

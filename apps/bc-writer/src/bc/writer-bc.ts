@@ -21,9 +21,9 @@ export interface BcCustomerSummary {
 }
 
 /**
- * What bc-writer uses of Business Central: the adapter's port plus two reads the port does not offer yet (a
- * customer by number for the default customer, and the local currency code). Every call goes through the adapter's
- * throttle, retries and breaker.
+ * What bc-writer uses of Business Central: the adapter's port, the default customer by number, and the local
+ * currency code (read from the customers, since API v2.0 has no companyInformation currency in the entity sets the
+ * reference lists). Every call goes through the adapter's throttle, retries and breaker.
  */
 export interface WriterBc {
   readonly api: BusinessCentralApi;
@@ -51,12 +51,7 @@ export function httpWriterBc(bc: BusinessCentral): WriterBc {
   const customers = BcPath.collection('customers');
   return {
     api: bc,
-    async customerByNumber(number) {
-      const found = await bc.client
-        .list(customers, customerSummarySchema, { filter: compare('number', 'eq', number.toUpperCase()), top: 1 })
-        .toArray();
-      return found[0];
-    },
+    customerByNumber: (number) => bc.customers.byNumber(number),
     async localCurrencyCode() {
       const found = await bc.client
         .list(customers, customerSummarySchema, {

@@ -61,6 +61,7 @@ export const BC_SCENARIOS: BcScenarios = {
       (bc) => bc.customers.findByEmail(" Robert.O'Townes+1@Contoso.com "),
       `GET ${C}customers`,
     ),
+    byNumber: one('by number, upper-cased', (bc) => bc.customers.byNumber('c10010'), `GET ${C}customers`),
     getById: one('by id', (bc) => bc.customers.getById(IDS.customer), `GET ${C}customers({id})`),
     create: [
       {

@@ -1,7 +1,7 @@
 import { PermanentError } from '@mlc/platform-errors';
 import { BusinessCentralClient } from '../client/business-central-client';
 import { CustomersPort } from '../business-central.port';
-import { eqIgnoreCase } from '../odata/odata-filter';
+import { eq, eqIgnoreCase } from '../odata/odata-filter';
 import { BcPath } from '../odata/odata-path';
 import { BcCustomer, BcCustomerCreate, customerSchema } from './schemas/customer.schema';
 
@@ -31,6 +31,13 @@ export class CustomersResource implements CustomersPort {
     const wanted = email.trim();
     if (!wanted || wanted.length > 80) return [];
     return this.client.list(customers, customerSchema, { filter: eqIgnoreCase('email', wanted) }).toArray();
+  }
+
+  async byNumber(number: string): Promise<BcCustomer | undefined> {
+    const wanted = number.trim().toUpperCase();
+    if (!wanted || wanted.length > (CUSTOMER_FIELD_LENGTHS.number ?? 20)) return undefined;
+    const [found] = await this.client.list(customers, customerSchema, { filter: eq('number', wanted), top: 1 }).toArray();
+    return found;
   }
 
   async getById(id: string): Promise<BcCustomer | undefined> {

@@ -47,6 +47,8 @@ export function describeBusinessCentralPortConformance(name: string, setup: () =
       expect((await api.customers.findByEmail(email.toUpperCase())).map((c) => c.id)).toEqual([created.id]);
       expect(await api.customers.findByEmail(`x' or email eq '${email}`)).toEqual([]);
       expect((await api.customers.getById(created.id))?.email).toBe(email);
+      expect((await api.customers.byNumber(created.number.toLowerCase()))?.id).toBe(created.id);
+      expect(await api.customers.byNumber('NO-SUCH-CUSTOMER')).toBeUndefined();
     });
 
     it('finds items by number in any case', async () => {

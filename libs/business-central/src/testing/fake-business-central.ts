@@ -146,6 +146,8 @@ export class FakeBusinessCentral implements BusinessCentralApi {
 
   readonly customers: CustomersPort = {
     findByEmail: (email) => this.customerSet.list((c) => String(c.email).toLowerCase() === email.trim().toLowerCase()),
+    byNumber: async (number) =>
+      (await this.customerSet.list((c) => String(c.number) === number.trim().toUpperCase()))[0],
     getById: (id) => this.customerSet.byId(id),
     create: (input) => this.customerSet.create({ ...input }, 'C'),
   };
