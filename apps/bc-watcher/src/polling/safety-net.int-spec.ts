@@ -5,6 +5,7 @@ import { eventually, SandboxProcess, startSandboxProcess, uniqueName } from '@ml
 import { LoopbackReceiver } from '../testing/loopback-receiver';
 import { sandboxBusinessCentral } from '../testing/sandbox-clients';
 import { TopicRecorder } from '../testing/topic-recorder';
+import type { JobName } from '../scheduling/job-clock';
 import { InProcessWatcher, startWatcher, watcherEnv } from '../testing/watcher-harness';
 
 const INTERVAL_MS = 2000;
@@ -21,6 +22,7 @@ describe('bc-watcher as the safety net: every webhook and notification dropped (
   let bc: BusinessCentral;
   let skus: string[];
   const connectionId = uniqueName('wnet');
+  const started = new Set<JobName>();
   const itemId = async (number: string) => (await bc.items.byNumber(number))!.id;
 
   beforeAll(async () => {
@@ -37,12 +39,17 @@ describe('bc-watcher as the safety net: every webhook and notification dropped (
         WATCH_INTERVAL_MS: String(INTERVAL_MS),
         WATCH_TICK_MS: '100',
       }),
+      {
+        onJob: (r) => {
+          if (r.ok && r.connectionId === connectionId) started.add(r.job);
+        },
+      },
     );
     bc = await sandboxBusinessCentral(sandbox);
-    await eventually('the baseline scan', async () =>
-      (await watcher.runtime.leading()).includes(connectionId) ? true : undefined,
+    // Streams start at their first poll and the scan's first run is the silent baseline: changes come after both.
+    await eventually('the first polls and the baseline scan', () =>
+      (['poll-orders', 'poll-items', 'scan'] as const).every((job) => started.has(job)) ? true : undefined,
     );
-    await new Promise((r) => setTimeout(r, INTERVAL_MS));
   });
 
   afterAll(async () => {
