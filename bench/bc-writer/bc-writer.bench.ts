@@ -95,8 +95,8 @@ async function throttled(stack: BenchStack, connectionId: string, emails: readon
   const ids = await placeOrders(stack, Array.from({ length: THROUGHPUT_ORDERS }, (_, i) => emails[i % emails.length]!));
   const placedBy = new Date().toISOString();
   await stack.sandbox.control.request('POST', '/business-central/settings', { throttle: THROTTLE });
-  // BC's window is per API user, bc-writer's throttle per connection: the sales-order phase just before ran on the
-  // other connection's client with the same user. Let one window pass so the run starts with both windows empty.
+  // The sales-order phase just before filled part of the window (BC's and bc-writer's, which counts per API user):
+  // let one window pass so the throttled run starts with an empty window.
   await new Promise((r) => setTimeout(r, THROTTLE.windowMs));
   await stack.sandbox.control.request('DELETE', '/requests');
   const topicBefore = await stack.topicEnd();

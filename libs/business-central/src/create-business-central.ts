@@ -38,6 +38,8 @@ export interface BusinessCentralOptions extends BusinessCentralTarget {
   readonly logger?: Pick<Logger, 'warn'>;
   /** Overrides for tests and shared pools. */
   readonly transport?: HttpTransport;
+  /** The API user's throttle when several connections' clients share one user (BC's limits are per user). */
+  readonly throttle?: RequestThrottle;
   readonly tokens?: AccessTokenSource;
   readonly clock?: Clock;
 }
@@ -107,7 +109,7 @@ export function createBusinessCentral(options: BusinessCentralOptions): Business
     apiUrl: options.apiUrl,
     tokens,
     transport,
-    throttle: new RequestThrottle({ ...share, clock }),
+    throttle: options.throttle ?? new RequestThrottle({ ...share, clock }),
     breakers: options.breakers,
     timeouts: options.timeouts,
     retry: options.retry,

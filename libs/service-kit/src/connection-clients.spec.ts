@@ -82,3 +82,33 @@ describe('ConnectionClients store limiters', () => {
     expect(nextClose).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('ConnectionClients BC throttles', () => {
+  const withUser = (id: string, tenantId: string, clientId: string): Connection => ({
+    ...connection(id, `store-${id}`),
+    businessCentral: { tenantId, environment: 'production', companyId: `company-${id}`, clientId },
+  });
+
+  it('shares one throttle per BC API user (tenant and app registration), whatever the connection or company', () => {
+    const c = clients();
+    const a = c.bcThrottleFor(withUser('a', 'Tenant-1', 'App-1'));
+    expect(c.bcThrottleFor(withUser('b', 'tenant-1', 'app-1'))).toBe(a);
+    expect(c.bcThrottleFor(withUser('c', 'tenant-1', 'app-2'))).not.toBe(a);
+    expect(c.bcThrottleFor(withUser('d', 'tenant-2', 'app-1'))).not.toBe(a);
+  });
+
+  it('holds the process share for all of that user: the window filled by one connection is full for the other', async () => {
+    const config = { BC_REQUESTS_PER_5_MIN: '2', BC_MAX_CONCURRENT: '5' };
+    const c = new ConnectionClients(
+      registryOf(() => connection('a', 'store-1')),
+      loadServiceConfig(3999, { MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), ...config }),
+      new BreakerRegistry(),
+      createLogger('test', 'silent'),
+    );
+    const first = c.bcThrottleFor(withUser('a', 't', 'app'));
+    await first.run(async () => undefined);
+    await first.run(async () => undefined);
+    expect(c.bcThrottleFor(withUser('b', 't', 'app')).snapshot()).toMatchObject({ inWindow: 2 });
+    expect(c.bcThrottleFor(withUser('c', 't', 'other-app')).snapshot()).toMatchObject({ inWindow: 0 });
+  });
+});

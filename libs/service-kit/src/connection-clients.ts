@@ -1,5 +1,5 @@
 import { BigCommerceApiClient, createBigCommerceApi, RateLimiterOptions, StoreRateLimiter } from '@mlc/bigcommerce';
-import { BusinessCentral, createBusinessCentral } from '@mlc/business-central';
+import { BusinessCentral, createBusinessCentral, RequestThrottle } from '@mlc/business-central';
 import { Connection, ConnectionRegistry } from '@mlc/connections';
 import { PermanentError } from '@mlc/platform-errors';
 import type { Logger } from '@mlc/platform-observability';
@@ -22,6 +22,7 @@ export class ConnectionClients {
   private readonly bigcommerceClients = new Map<string, { version: number; client: BigCommerceApiClient }>();
   private readonly bcClients = new Map<string, { version: number; client: BusinessCentral }>();
   private readonly limiters = new Map<string, { key: string; limiter: StoreRateLimiter }>();
+  private readonly bcThrottles = new Map<string, RequestThrottle>();
   private readonly retired = new Set<{ client: { close(): Promise<void> }; timer: NodeJS.Timeout }>();
   private limitsOf: (connection: Connection) => BigCommerceLimits;
 
@@ -73,6 +74,25 @@ export class ConnectionClients {
     return client;
   }
 
+  /**
+   * BC's limits (5 concurrent, 6,000 per 5 minutes) are per API user: the connections of one app registration share
+   * one throttle holding this process's share, kept across client rebuilds so its window is never forgotten.
+   */
+  bcThrottleFor(connection: Connection): RequestThrottle {
+    const { tenantId, clientId } = connection.businessCentral;
+    const key = `${tenantId.toLowerCase()}/${clientId.toLowerCase()}`;
+    let throttle = this.bcThrottles.get(key);
+    if (!throttle) {
+      throttle = new RequestThrottle({
+        maxConcurrent: this.config.BC_MAX_CONCURRENT,
+        perFiveMinutes: this.config.BC_REQUESTS_PER_5_MIN,
+        windowMs: this.config.BC_RATE_WINDOW_MS,
+      });
+      this.bcThrottles.set(key, throttle);
+    }
+    return throttle;
+  }
+
   async businessCentral(connectionId: string): Promise<BusinessCentral> {
     const connection = await this.connection(connectionId);
     const cached = this.bcClients.get(connectionId);
@@ -93,6 +113,7 @@ export class ConnectionClients {
         perFiveMinutes: this.config.BC_REQUESTS_PER_5_MIN,
         windowMs: this.config.BC_RATE_WINDOW_MS,
       },
+      throttle: this.bcThrottleFor(connection),
       breakers: this.breakers,
       logger: this.logger,
     });
