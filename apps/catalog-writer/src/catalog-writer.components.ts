@@ -61,7 +61,20 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     settleMs: config.CATALOG_ADJUSTMENT_SETTLE_MS,
     stableMs: config.CATALOG_LEVELS_STABLE_MS,
   });
-  const flushers = new CatalogFlushers({ runtimes, locks, skuRepo, skuMaps, fullSync, pusher, logger });
+  const flushers = new CatalogFlushers({
+    runtimes,
+    locks,
+    skuRepo,
+    skuMaps,
+    fullSync,
+    pusher,
+    logger,
+    // Called only once the service runs, after `items` below exists.
+    requeueItems: async (connectionId, itemIds) => {
+      const at = new Date().toISOString();
+      for (const itemId of itemIds) await items.add(connectionId, itemId.toLowerCase(), at);
+    },
+  });
   const windowMsOf = async (connectionId: string) => (await runtimes.get(connectionId)).settings.coalesceWindowMs;
   const coalescer = (kind: 'item' | 'product', flush: CatalogFlushers['flushItems']) =>
     new DurableCoalescer({

@@ -16,6 +16,8 @@ export interface FlusherDeps {
   readonly fullSync: FullSync;
   readonly pusher: CatalogPusher;
   readonly logger: Logger;
+  /** Makes item signals pending (durably) for these BC items of the connection; their window pushes them. */
+  readonly requeueItems: (connectionId: string, itemIds: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -30,8 +32,8 @@ export class CatalogFlushers {
 
   flushItems = (due: DueSignals): Promise<FlushResult> =>
     this.guarded(due, async (rt) => {
-      const remapped = await this.deps.skuMaps.applyMappingChanges(rt);
-      const ids = [...new Set([...due.signals.map((s) => s.ref), ...remapped.map((e) => e.bcItemId)])];
+      await this.requeueRemapped(rt);
+      const ids = due.signals.map((s) => s.ref);
       let entries = await this.deps.skuRepo.entriesForItems(rt.connectionId, ids);
       await this.deps.pusher.committed.readBack(rt, entries);
       const items = await rt.bc.readItems(ids);
@@ -55,22 +57,26 @@ export class CatalogFlushers {
     });
 
   /**
-   * The mapping table changed (`ml-connector mappings sku set|import`, no signal): re-classify the map and give the
-   * SKUs that are new or now point at another item a first push. Run periodically per connection.
+   * The mapping table changed (`ml-connector mappings sku set|import`, no signal): re-classify the map and make the
+   * items of SKUs that are new or now point at another item pending, so their window pushes them (retried and kept
+   * across restarts like any signal). Run periodically per connection; nothing happens before the map's first build.
    */
   flushMappings = (connectionId: string): Promise<FlushResult> =>
     this.guarded(
       { connectionId, signals: [] },
       async (rt) => {
-        const fresh = await this.deps.skuMaps.applyMappingChanges(rt);
-        if (fresh.length === 0) return 'done';
-        await this.deps.pusher.committed.readBack(rt, fresh);
-        const items = await rt.bc.readItems(fresh.map((e) => e.bcItemId));
-        const summary = await this.deps.pusher.push(rt, { trigger: 'map-refresh', items, entries: fresh });
-        return summary.retryable ? 'retry' : 'done';
+        await this.requeueRemapped(rt);
+        return 'done';
       },
       false,
     );
+
+  private async requeueRemapped(rt: ConnectionRuntime): Promise<void> {
+    const remapped = await this.deps.skuMaps.applyMappingChanges(rt);
+    if (remapped.length === 0) return;
+    await this.deps.requeueItems(rt.connectionId, [...new Set(remapped.map((e) => e.bcItemId))]);
+    this.deps.logger.info({ connectionId: rt.connectionId, skus: remapped.length }, 'mapping table changed; remapped SKUs queued');
+  }
 
   /** Runs `work` under the connection's lock; a map never built gets a full sync instead, unless `buildIfMissing` is false. */
   private async guarded(
