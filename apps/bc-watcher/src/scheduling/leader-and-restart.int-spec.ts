@@ -17,7 +17,8 @@ const WATCHER_METRICS = [
   'ml_connector_poll_watermark_age_seconds',
   LEADER,
 ];
-const LEASE_TTL_MS = 3000;
+/** Renewed every third: a renewal must be late by two thirds of it before a busy host loses the lease. */
+const LEASE_TTL_MS = 5000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /* The compiled watcher as separate processes (run `node scripts/build.js` first), like replicas in production. */

@@ -43,6 +43,7 @@ export class WatchScheduler {
   private ticking = false;
   private stopped = false;
   private refreshedAtMs = Number.NEGATIVE_INFINITY;
+  private pruning?: Promise<void>;
 
   constructor(private readonly opts: SchedulerOptions) {
     const { pollMs, scanMs, healthMs } = opts.schedule;
@@ -73,7 +74,7 @@ export class WatchScheduler {
 
   /** Resolves when no job runs (tests, shutdown). */
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.watches.values()].map((w) => w.running));
+    await Promise.allSettled([...[...this.watches.values()].map((w) => w.running), this.pruning]);
   }
 
   /** Connections this replica leads right now. */
@@ -144,18 +145,23 @@ export class WatchScheduler {
       this.forget(id);
       this.watches.delete(id);
     }
-    if (this.opts.registered) await this.forgetRemoved(this.opts.registered);
+    // In the background: deleting a removed connection's scan state can take a while, and renewals must not wait.
+    if (this.opts.registered && !this.pruning) {
+      this.pruning = this.forgetRemoved(this.opts.registered).finally(() => {
+        this.pruning = undefined;
+      });
+    }
   }
 
-  /** Best effort, retried at the next refresh: a failure here must not hold up the lease renewals of this tick. */
+  /** Best effort, retried at the next refresh. */
   private async forgetRemoved(registered: () => Promise<readonly string[]>): Promise<void> {
     try {
       const dropped = await this.opts.state.forgetRemoved(registered);
       if (dropped.length > 0)
         this.opts.logger.info({ connections: dropped }, 'watcher state of removed connections dropped');
     } catch (err) {
-      if (dispositionOf(err) === 'crash') throw err;
-      this.opts.logger.warn({ reason: describeError(err) }, 'dropping the state of removed connections failed');
+      if (dispositionOf(err) === 'crash') this.crashOrWarn(err);
+      else this.opts.logger.warn({ reason: describeError(err) }, 'dropping the state of removed connections failed');
     }
   }
 
