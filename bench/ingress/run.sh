@@ -6,6 +6,7 @@
 #     [--producers 2] [--linger 5]   (the ingress's KAFKA_PRODUCERS and KAFKA_LINGER_MS)
 #     [--broker private|shared]     (default private: a broker of its own, started and removed by the bench, at the
 #                                    bench's niceness, so other work on the shared broker does not count against ingress)
+#     [--node-options "--single-threaded-gc"]   (the ingress process's Node flags; "" for none)
 # On a shared host, --repeat N reports the best run per phase (other work only slows runs down); all runs are kept.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
