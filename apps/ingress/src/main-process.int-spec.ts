@@ -104,3 +104,22 @@ describe('ingress as a process: lifecycle', () => {
     expect(exit.stdout).not.toContain(GOOD_KEY);
   });
 });
+
+describe('ingress as a process: MIGRATE_ONLY', () => {
+  it("applies the connection registry's migrations and exits 0 without listening", async () => {
+    const port = String(await freePort());
+    const exit = await run({
+      MASTER_KEY: GOOD_KEY,
+      INGRESS_PORT: port,
+      DATABASE_URL: stackEnv.DATABASE_URL,
+      // Nothing listens here: a migration run must not need the broker or the registry.
+      KAFKA_BROKERS: '127.0.0.1:1',
+      SCHEMA_REGISTRY_URL: 'http://127.0.0.1:1',
+      MIGRATE_ONLY: 'true',
+    });
+    expect(exit.code).toBe(0);
+    expect(exit.stdout).toContain('"schema":"connections"');
+    expect(exit.stdout).toContain('migrations applied');
+    expect(exit.stdout).not.toContain('ingress listening');
+  });
+});

@@ -1,11 +1,14 @@
 import { bootOrExit } from '@mlc/platform-config';
 import { describeError } from '@mlc/platform-errors';
 import { createLogger, startHttpService } from '@mlc/platform-observability';
+import { migrateOnly } from '@mlc/service-kit';
 import { loadIngressConfig } from './config';
 import { ingressAppModule } from './ingress.module';
 
 bootOrExit('ingress', async () => {
   const config = loadIngressConfig();
+  // MIGRATE_ONLY=true: the connection registry's migrations (ingress has no schema of its own), then exit.
+  if (await migrateOnly({ service: 'ingress', config: config.env })) process.exit(0);
   const logger = createLogger('ingress', config.logLevel);
   await startHttpService({
     module: ingressAppModule(config, logger),

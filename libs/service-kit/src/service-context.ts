@@ -53,10 +53,20 @@ export async function createServiceContext(opts: ServiceContextOptions): Promise
   const producer = new EventProducer(kafka, serde);
 
   const connectionsDb = await untilAvailable(logger, 'PostgreSQL (connections schema)', () =>
-    openDatabase({ url: config.DATABASE_URL, schema: CONNECTIONS_SCHEMA, migrations: CONNECTIONS_MIGRATIONS, poolSize: 4 }),
+    openDatabase({
+      url: config.DATABASE_URL,
+      schema: CONNECTIONS_SCHEMA,
+      migrations: CONNECTIONS_MIGRATIONS,
+      poolSize: 4,
+    }),
   );
   const db = await untilAvailable(logger, `PostgreSQL (${opts.schema} schema)`, () =>
-    openDatabase({ url: config.DATABASE_URL, schema: opts.schema, migrations: opts.migrations, applicationName: opts.service }),
+    openDatabase({
+      url: config.DATABASE_URL,
+      schema: opts.schema,
+      migrations: opts.migrations,
+      applicationName: opts.service,
+    }),
   );
   await untilAvailable(logger, `Kafka at ${config.KAFKA_BROKERS.join(',')}`, () => provisionTopics(kafka, ALL_TOPICS));
   await untilAvailable(logger, 'the schema registry', async () => {
@@ -70,7 +80,9 @@ export async function createServiceContext(opts: ServiceContextOptions): Promise
     logger.warn({ system, connectionId: connection, state }, 'circuit breaker state changed');
   });
   const clients = new ConnectionClients(registry, config, breakers, logger);
-  await untilAvailable(logger, 'the env-declared connection', () => ensureConnectionFromEnv(config, registry, masterKey));
+  await untilAvailable(logger, 'the env-declared connection', () =>
+    ensureConnectionFromEnv(config, registry, masterKey),
+  );
 
   opts.readiness.register('database', () => pingDatabase(db));
   opts.readiness.register('kafka', () => brokerAnswers(kafka));
@@ -99,15 +111,18 @@ export async function createServiceContext(opts: ServiceContextOptions): Promise
 
 /**
  * `MIGRATE_ONLY=true`: applies the service's migrations (and the registry's) and returns true, so main can exit
- * without starting consumers or HTTP; the Helm migrations Job runs every service this way before an upgrade.
+ * without starting consumers or HTTP; the Helm migrations Job runs every service this way before an upgrade. A service
+ * without a schema of its own (ingress) applies the registry's only.
  */
-export async function migrateOnly(opts: Pick<ServiceContextOptions, 'service' | 'config' | 'schema' | 'migrations' | 'logger'>): Promise<boolean> {
+export async function migrateOnly(
+  opts: Pick<ServiceContextOptions, 'service' | 'config' | 'logger'> &
+    Partial<Pick<ServiceContextOptions, 'schema' | 'migrations'>>,
+): Promise<boolean> {
   if (!opts.config.MIGRATE_ONLY) return false;
   const logger = opts.logger ?? createLogger(opts.service, opts.config.LOG_LEVEL);
-  for (const [schema, migrations] of [
-    [CONNECTIONS_SCHEMA, CONNECTIONS_MIGRATIONS],
-    [opts.schema, opts.migrations],
-  ] as const) {
+  const own: ReadonlyArray<readonly [string, ReadonlyArray<new () => MigrationInterface>]> =
+    opts.schema && opts.migrations ? [[opts.schema, opts.migrations]] : [];
+  for (const [schema, migrations] of [[CONNECTIONS_SCHEMA, CONNECTIONS_MIGRATIONS] as const, ...own]) {
     const db = await openDatabase({ url: opts.config.DATABASE_URL, schema, migrations: [...migrations], poolSize: 1 });
     await db.destroy();
     logger.info({ schema }, 'migrations applied');
@@ -116,7 +131,12 @@ export async function migrateOnly(opts: Pick<ServiceContextOptions, 'service' | 
 }
 
 /** Retries `fn` while it fails with a retryable error, logging each wait; permanent errors end the boot. */
-export async function untilAvailable<T>(logger: Logger, what: string, fn: () => Promise<T>, maxWaitMs = 10 * 60_000): Promise<T> {
+export async function untilAvailable<T>(
+  logger: Logger,
+  what: string,
+  fn: () => Promise<T>,
+  maxWaitMs = 10 * 60_000,
+): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -133,7 +153,9 @@ export async function untilAvailable<T>(logger: Logger, what: string, fn: () => 
 
 function isConnectionRefusal(err: unknown): boolean {
   const text = err instanceof Error ? `${err.name} ${err.message}` : String(err);
-  return /ECONNREFUSED|ETIMEDOUT|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|socket hang up|getaddrinfo/i.test(text);
+  return /ECONNREFUSED|ETIMEDOUT|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|socket hang up|getaddrinfo/i.test(
+    text,
+  );
 }
 
 async function brokerAnswers(kafka: Kafka): Promise<boolean> {
