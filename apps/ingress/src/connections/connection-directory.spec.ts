@@ -133,8 +133,9 @@ describe('ConnectionDirectory', () => {
     const { source, directory } = setup();
     source.rows.set('all', connection('all'));
     source.rows.set('header-only', connection('header-only', ['custom-header']));
-    const all = (await directory.resolve('all'))!;
-    const headerOnly = (await directory.resolve('header-only'))!;
+    const all = await directory.resolve('all');
+    const headerOnly = await directory.resolve('header-only');
+    if (!all || !headerOnly) throw new Error('both connections should resolve');
     const signed = {
       ...signStandardWebhook({
         secret: 'client-secret',

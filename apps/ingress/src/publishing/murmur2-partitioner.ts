@@ -13,11 +13,13 @@ const scratch = Buffer.allocUnsafe(1024);
 
 /** Kafka's murmur2 of the bytes in `data[0, length)`, as a signed 32-bit integer. */
 export function murmur2(data: Uint8Array, length = data.length): number {
+  // Every index read below is < length <= data.length.
+  const byte = (i: number): number => data[i] ?? 0;
   let h = SEED ^ length;
   const blocks = length >>> 2;
   for (let i = 0; i < blocks; i++) {
     const at = i << 2;
-    let k = data[at]! | (data[at + 1]! << 8) | (data[at + 2]! << 16) | (data[at + 3]! << 24);
+    let k = byte(at) | (byte(at + 1) << 8) | (byte(at + 2) << 16) | (byte(at + 3) << 24);
     k = Math.imul(k, M);
     k ^= k >>> 24;
     k = Math.imul(k, M);
@@ -25,9 +27,9 @@ export function murmur2(data: Uint8Array, length = data.length): number {
   }
   const tail = length & ~3;
   const rest = length & 3;
-  if (rest === 3) h ^= data[tail + 2]! << 16;
-  if (rest >= 2) h ^= data[tail + 1]! << 8;
-  if (rest >= 1) h = Math.imul(h ^ data[tail]!, M);
+  if (rest === 3) h ^= byte(tail + 2) << 16;
+  if (rest >= 2) h ^= byte(tail + 1) << 8;
+  if (rest >= 1) h = Math.imul(h ^ byte(tail), M);
   h ^= h >>> 13;
   h = Math.imul(h, M);
   h ^= h >>> 15;
