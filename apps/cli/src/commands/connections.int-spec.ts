@@ -79,8 +79,6 @@ describe('ml-connector connections', () => {
     for (const [name, c] of Object.entries(cases)) {
       const id = uniqueName(name);
       const bc = { tenantId: TENANT, environment: 'sandbox', companyId: '', clientId: 'sandbox-client', clientSecret: SEEDED.BC_CLIENT_SECRET, ...('bc' in c ? c.bc : {}) };
-      const companies = runCli(['connections', 'list'], env);
-      expect(companies.status).toBe(0);
       await registry.add(
         {
           id,
@@ -104,7 +102,37 @@ describe('ml-connector connections', () => {
     expect(unreachable.stdout).toMatch(/FAIL {2}business-central: unreachable/);
     const plainHttp = runCli(['connections', 'ping', (await registry.list())[0]!.id], { ...env, PUBLIC_BASE_URL: 'http://connector.example.com' });
     expect(plainHttp.stdout).toContain('FAIL  public-url: PUBLIC_BASE_URL http://connector.example.com must be HTTPS');
-  });
+    // Every case is a CLI process of its own: seconds each on a loaded two-core host.
+  }, 300_000);
+
+  it('ping tells an app not registered in BC, a missing permission or scope and rate limiting apart, on either system', async () => {
+    const id = uniqueName('faults');
+    expect(runCli(addArgs(id), { ...env, ...SEEDED }).status).toBe(0);
+    const cases = [
+      { fault: { system: 'business-central', path: '/companies$', status: 401 }, expect: /^business-central: credentials rejected: .*the Entra app must be registered and enabled in BC/ },
+      { fault: { system: 'business-central', path: '/companies$', status: 403 }, expect: /^business-central: missing API permission or scope: .*permission sets in Business Central/ },
+      { fault: { system: 'business-central', path: '/companies$', status: 429 }, expect: /^business-central: rate limited \(try again shortly\)/ },
+      { fault: { system: 'bigcommerce', path: '/v2/store$', status: 403 }, expect: /^bigcommerce: missing API permission or scope/ },
+      { fault: { system: 'bigcommerce', path: '/v2/store$', status: 429 }, expect: /^bigcommerce: rate limited \(try again shortly\)/ },
+    ];
+    const lines: string[] = [];
+    for (const c of cases) {
+      await sandbox.control.fault(c.fault);
+      try {
+        const ping = runCli(['connections', 'ping', id, '--json'], env);
+        expect({ fault: c.fault, status: ping.status }).toEqual({ fault: c.fault, status: 1 });
+        const failed = (JSON.parse(ping.stdout) as Array<{ check: string; ok: boolean; detail: string }>).filter((r) => !r.ok);
+        expect(failed).toHaveLength(1);
+        const line = `${failed[0]?.check}: ${failed[0]?.detail}`;
+        expect(line).toMatch(c.expect);
+        lines.push(line);
+      } finally {
+        await sandbox.control.clearFaults();
+      }
+    }
+    expect(new Set(lines).size).toBe(cases.length);
+    expect(runCli(['connections', 'ping', id], env).status).toBe(0);
+  }, 300_000);
 
   it('rotates the master key: the new key opens every credential, the old one gets a clear error', () => {
     const id = uniqueName('rotate');

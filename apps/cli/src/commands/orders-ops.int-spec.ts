@@ -158,7 +158,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'debug',
   };
   delete writerEnv.CONNECTION_ID;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await stopWriter();
@@ -197,7 +197,7 @@ describe('ml-connector mappings settings (checked against BC)', () => {
     expect(unchecked.status).toBe(0);
     expect(cli(['mappings', 'settings', 'show', connection]).stdout).toContain('"wrapping": "49997"');
     expect(cli(['mappings', 'settings', 'set', connection, `accounts.wrapping=${ACCOUNTS.wrapping}`]).status).toBe(0);
-  });
+  }, 300_000);
 });
 
 describe('ml-connector replay, dlq, resync and trace with bc-writer', () => {
@@ -279,7 +279,7 @@ describe('ml-connector replay, dlq, resync and trace with bc-writer', () => {
       const r = cli(['trace', 'order', connection, String(id), '--json']);
       const t = r.status === 0 ? JSON.parse(r.stdout) : undefined;
       return t?.events.some((e: { topic: string; value: { state?: string } | null }) => e.topic === syncOrderStateV1.name && e.value?.state === 'POSTED') ? t : undefined;
-    });
+    }, 120_000);
     expect(run.order).toMatchObject({ state: 'POSTED', documentNumber: posted.bc_document_number, posted: true, documentType: 'salesInvoice' });
     const version = JSON.parse(cli(['connections', 'show', connection, '--json']).stdout).settingsVersion;
     expect(run.settings).toMatchObject({ version, current: version, orders: expect.objectContaining({ externalDocumentPrefix: PREFIX }) });
@@ -312,7 +312,7 @@ describe('ml-connector replay, dlq, resync and trace with bc-writer', () => {
     expect(unknown.status).toBe(3);
     expect(unknown.stderr).toContain('nothing is known about order 999999999');
     expect(cli(['trace', 'order', connection, 'abc']).status).toBe(2);
-  }, 200_000);
+  }, 400_000);
 
   it('reconciles the day: every order matches, then a deliberately broken total is listed with exit code 5', async () => {
     const day = new Date().toISOString().slice(0, 10);
@@ -380,7 +380,8 @@ describe('ml-connector usage', () => {
       expect(help.stdout).toContain(`Usage: ml-connector ${command.join(' ')}`);
       expect({ command, json: help.stdout.includes('--json') }).toEqual({ command, json: true });
     }
-  });
+    // One CLI process per command: seconds each on a loaded two-core host.
+  }, 300_000);
 
   it('an unknown command or option is a usage error', () => {
     expect(runCli(['no-such-command']).status).not.toBe(0);
