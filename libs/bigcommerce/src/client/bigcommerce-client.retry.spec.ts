@@ -60,7 +60,11 @@ describe('retries of reads and idempotent writes', () => {
     const c = await script(503, 429);
     await expect(c.request({ method: 'GET', path: order, schema: anything })).resolves.toEqual({ ok: true });
     expect(server!.requests).toHaveLength(3);
-    expect(delays).toEqual([700, 700]);
+    // The 503 waits the full reset hint; after the 429 the store-wide limiter waits out what is left of the window,
+    // which wall-clock time on a busy machine may already have used up.
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBe(700);
+    expect(delays[1]).toBeLessThanOrEqual(700);
   });
 
   it('retries an idempotent PUT after a reset connection', async () => {
