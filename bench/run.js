@@ -16,7 +16,35 @@ const ORDER = ['sandbox', 'ingress', 'bc-writer', 'catalog-writer', 'bc-watcher'
 const START = '<!-- results:start -->';
 const END = '<!-- results:end -->';
 
+const USAGE = `usage: node bench/run.js [--only a,b] [--skip a,b] [--collect-only]
+
+Runs every benchmark under bench/ (${ORDER.join(', ')}), each writing bench/results/<name>.json and .md,
+then rewrites the results table in bench/README.md. Needs the local stack (make bench starts it); about half an
+hour on two cores.
+  --only a,b        run only these benchmarks
+  --skip a,b        run all but these
+  --collect-only    run nothing: rewrite the table from the results already in bench/results/
+  --help            this text`;
+
 function options(argv) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const known = new Set(['--only', '--skip', '--collect-only']);
+  for (let i = 0; i < argv.length; i += 1) {
+    if (!known.has(argv[i])) {
+      process.stderr.write(`bench/run.js: unknown option '${argv[i]}'\n${USAGE}\n`);
+      process.exit(2);
+    }
+    if (argv[i] === '--only' || argv[i] === '--skip') {
+      if (!argv[i + 1] || argv[i + 1].startsWith('--')) {
+        process.stderr.write(`bench/run.js: ${argv[i]} needs a comma-separated list of benchmarks\n`);
+        process.exit(2);
+      }
+      i += 1;
+    }
+  }
   const list = (flag) => {
     const i = argv.indexOf(flag);
     return i >= 0 && argv[i + 1] ? argv[i + 1].split(',').map((s) => s.trim()) : undefined;
