@@ -9,8 +9,8 @@ export NX_NO_CLOUD := true
 export NX_TUI := false
 export KAFKAJS_NO_PARTITIONER_WARNING := 1
 RESULTS := .local/test-results
-# Integration suites wait on brokers, databases and sandboxes far more than on the CPU: two at a time on two cores.
-INT_WORKERS ?= 2
+# Integration suites wait on brokers, databases and sandboxes far more than on the CPU: three at a time on two cores.
+INT_WORKERS ?= 3
 
 .PHONY: help deps build lint typecheck up down infra-up infra-down sandbox test test-unit test-int test-e2e test-deploy deploy-tools demo bench clean
 
@@ -26,10 +26,13 @@ deps: node_modules/.installed ## Install Node 24 (if needed) and the npm package
 build: deps ## Compile apps and libs to dist/
 	node scripts/build.js
 
-lint: deps ## ESLint with module boundaries, and the type check
+lint: deps ## ESLint with module boundaries, and the type check (side by side: one core each)
 	nx show projects >/dev/null
-	eslint .
-	tsc -p tsconfig.json
+	@mkdir -p .local; tsc -p tsconfig.json > .local/tsc.log 2>&1 & tsc=$$!; \
+	eslint . ; eslint=$$?; \
+	wait $$tsc; status=$$?; cat .local/tsc.log; \
+	if [ $$status -ne 0 ]; then echo "lint: type check failed"; fi; \
+	exit $$(( eslint || status ))
 
 typecheck: deps
 	tsc -p tsconfig.json
