@@ -9,8 +9,8 @@ export NX_NO_CLOUD := true
 export NX_TUI := false
 export KAFKAJS_NO_PARTITIONER_WARNING := 1
 RESULTS := .local/test-results
-# Integration suites wait on brokers, databases and sandboxes far more than on the CPU: three at a time on two cores.
-INT_WORKERS ?= 3
+# Integration suites wait on brokers, databases and sandboxes far more than on the CPU: two at a time on two cores.
+INT_WORKERS ?= 2
 
 .PHONY: help deps build lint typecheck up down infra-up infra-down sandbox test test-unit test-int test-e2e test-deploy deploy-tools demo bench clean
 
@@ -59,11 +59,11 @@ test-unit: deps
 
 test-int: infra-up build
 	@mkdir -p $(RESULTS)
-	source infra/env.sh && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects int --maxWorkers=$(INT_WORKERS) --forceExit --json --outputFile=$(RESULTS)/int.json
+	source infra/env.sh && node scripts/provision-topics.js && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects int --maxWorkers=$(INT_WORKERS) --forceExit --json --outputFile=$(RESULTS)/int.json
 
 test-e2e: infra-up build
 	@mkdir -p $(RESULTS)
-	source infra/env.sh && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects e2e --runInBand --forceExit --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
+	source infra/env.sh && node scripts/provision-topics.js && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects e2e --runInBand --forceExit --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
 
 deploy-tools: ## Install helm, helm-unittest, kubernetes-validate and promtool into .tools/ (idempotent)
 	bash scripts/deploy-tools.sh
