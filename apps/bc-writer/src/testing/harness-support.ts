@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import type { BigCommerceApi, BigCommerceOrder } from '@mlc/bigcommerce';
 import { repoRoot } from '@mlc/testing';
-import type { Kafka } from 'kafkajs';
 
 export interface LedgerView {
   state: string;
@@ -35,17 +34,6 @@ export interface AttemptView {
 }
 
 
-/** Commits a new consumer group's offsets at the current end of a topic. */
-export async function positionAtEnd(kafka: Kafka, groupId: string, topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 /** A BigCommerce client that serves registered edits of orders on top of what the store returns. */
 export function editing(api: BigCommerceApi, edits: Map<number, (raw: BigCommerceOrder) => BigCommerceOrder>): BigCommerceApi {

@@ -13,14 +13,13 @@ import { masterKeyFromBase64, SecretBox } from '@mlc/platform-crypto';
 import { ConsumerPipeline, createKafka, EventProducer, InMemoryParkingLot, SchemaSerde } from '@mlc/platform-kafka';
 import { createLogger } from '@mlc/platform-observability';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
-import { eventually, stackEnv, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
+import { eventually, positionAtEnd, stackEnv, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
 import { BcWriterModule } from '../bc-writer.module';
 import { loadBcWriterConfig } from '../config';
 import { BC_WRITER_SCHEMA } from '../persistence/bc-writer.migrations';
 import {
   closeAll,
   editing,
-  positionAtEnd,
   runCli,
   spawnWriter,
   type WriterProcess,

@@ -4,9 +4,9 @@ import { BusinessCentral, createBusinessCentral } from '@mlc/business-central';
 import { bigcommerceOrderSignalV1, businesscentralCustomerChangedV1, syncOrderStateV1 } from '@mlc/contracts';
 import { EventProducer, SchemaSerde } from '@mlc/platform-kafka';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
-import { Cleanup, createScratchDatabase, eventually, SandboxProcess, ScratchDatabase, stackEnv, startSandboxProcess, testKafka, uniqueName } from '@mlc/testing';
+import { Cleanup, createScratchDatabase, eventually, positionAtEnd, SandboxProcess, ScratchDatabase, stackEnv, startSandboxProcess, testKafka, uniqueName } from '@mlc/testing';
 import { CliRun, runCli } from '../testing/run-cli';
-import { groupLag, positionAtEnd, ServiceProcess, startService } from '../testing/service-process';
+import { groupLag, ServiceProcess, startService } from '../testing/service-process';
 
 /**
  * The operator commands around the order flow, on the real stack: bc-writer runs as its own process against a sandbox

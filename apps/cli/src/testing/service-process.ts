@@ -53,17 +53,6 @@ export async function startService(name: string, env: NodeJS.ProcessEnv): Promis
   };
 }
 
-/** Commits a consumer group's offsets at the current end of a topic (the shared topics hold earlier runs' records). */
-export async function positionAtEnd(kafka: Kafka, groupId: string, topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 /** The group's lag on a topic: records between its committed offsets and the end of each partition. */
 export async function groupLag(kafka: Kafka, groupId: string, topic: string): Promise<number> {
