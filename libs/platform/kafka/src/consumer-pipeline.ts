@@ -3,7 +3,7 @@ import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { connectionIdOfKey, TopicContract } from '@mlc/contracts';
 import { describeError, dispositionOf, RetryableError } from '@mlc/platform-errors';
 import type { Logger } from '@mlc/platform-observability';
-import { retry, sleep } from '@mlc/platform-resilience';
+import { retry } from '@mlc/platform-resilience';
 import { deadLetterRecord, headersToStrings } from './dead-letter';
 import type { EventProducer } from './event-producer';
 import type { NewParkedMessage, ParkingLot } from './parking-lot.port';
@@ -115,7 +115,7 @@ export class ConsumerPipeline<V> {
       if (!isRunning() || isStale() || this.crashed) break;
       const raw = this.toRaw(batch.topic, batch.partition, message);
       const started = process.hrtime.bigint();
-      const outcome = await this.whileBeating(heartbeat, () => this.fromPartition(raw, heartbeat));
+      const outcome = await this.whileBeating(heartbeat, () => this.fromPartition(raw));
       handleSeconds.observe({ topic: batch.topic, group: this.opts.groupId }, Number(process.hrtime.bigint() - started) / 1e9);
       messagesTotal.inc({ topic: batch.topic, group: this.opts.groupId, outcome });
       resolveOffset(message.offset);
@@ -127,8 +127,9 @@ export class ConsumerPipeline<V> {
 
   /**
    * kafkajs heartbeats only when asked to; a handler that runs past the session would lose its partitions and the
-   * message would be handled twice. Beat on a timer while the work runs. A failed beat (a rebalance began) is left to
-   * the consumer loop, which sees it at the next batch.
+   * message would be handled twice. Beat on a timer while the work runs, retry sleeps included. A failed beat (a
+   * rebalance began, or the broker is unreachable) is not the handler's error and never crashes the process: the
+   * consumer loop sees it at the next batch.
    */
   private async whileBeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
     const timer = setInterval(() => {
@@ -143,10 +144,10 @@ export class ConsumerPipeline<V> {
     }
   }
 
-  private async fromPartition(raw: NewParkedMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
+  private async fromPartition(raw: NewParkedMessage): Promise<Outcome> {
     const connectionId = connectionIdOfKey(raw.key);
     if (await this.opts.parking.appendIfParked(this.opts.groupId, connectionId, raw)) return 'still_parked';
-    const result = await this.process(raw, false, heartbeat);
+    const result = await this.process(raw, false);
     if (result.kind === 'retry-later') {
       await this.opts.parking.park(this.opts.groupId, connectionId, raw, describeError(result.err).message);
       this.opts.logger.warn({ connectionId, key: raw.key, reason: describeError(result.err) }, 'connection parked');
@@ -165,7 +166,7 @@ export class ConsumerPipeline<V> {
         }
         continue;
       }
-      const result = await this.process(next, true, async () => undefined);
+      const result = await this.process(next, true);
       if (result.kind === 'retry-later') return;
       await this.opts.parking.remove(next.id);
       messagesTotal.inc({ topic: next.topic, group: this.opts.groupId, outcome: result.kind });
@@ -176,7 +177,6 @@ export class ConsumerPipeline<V> {
   private async process(
     raw: NewParkedMessage,
     resumed: boolean,
-    heartbeat: () => Promise<void>,
   ): Promise<{ kind: 'handled' | 'dead_lettered' } | { kind: 'retry-later'; err: unknown }> {
     const ctx: MessageContext = { ...raw, connectionId: connectionIdOfKey(raw.key), resumed };
     let value: V | undefined;
@@ -189,13 +189,6 @@ export class ConsumerPipeline<V> {
         onRetry: ({ attempt, err }) => {
           messagesTotal.inc({ topic: raw.topic, group: this.opts.groupId, outcome: 'retried' });
           this.opts.logger.info({ key: raw.key, attempt, reason: describeError(err) }, 'retrying message');
-        },
-        sleep: async (ms) => {
-          // A heartbeat that fails (broker unreachable) is not the handler's error: it must not crash the process.
-          await heartbeat().catch((err: unknown) =>
-            this.opts.logger.debug({ group: this.opts.groupId, reason: describeError(err) }, 'heartbeat between retries failed'),
-          );
-          await sleep(ms);
         },
       });
       return { kind: 'handled' };
