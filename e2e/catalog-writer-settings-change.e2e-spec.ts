@@ -7,6 +7,7 @@ import { createLogger } from '@mlc/platform-observability';
 import {
   Cleanup,
   createScratchDatabase,
+  freePort,
   repoRoot,
   stackEnv,
   startSandboxProcess,
@@ -15,7 +16,6 @@ import {
   type SandboxProcess,
 } from '@mlc/testing';
 import { registerConnection, sandboxBc } from './support/connection-setup';
-import { freePort } from './support/free-port';
 import { ServiceProcesses } from './support/service-processes';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,14 +1,12 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '@mlc/testing';
+import { freePort, PrivateKafka, repoRoot } from '@mlc/testing';
 import { BenchReport, ServerFigures, writeReport } from './bench-report';
 import { cpuSecondsOf, deliveryFactory, describeMachine, memoryOf, registerBenchConnection } from './bench-fixture';
 import { closedLoop, LoadRequest, openLoop } from './load-generator';
-import { PrivateKafka } from '../../apps/ingress/src/testing/private-kafka';
 
 /*
  * Ingress throughput and latency with acks=all on the local broker, the ingress pinned to one core, beside a bare
@@ -120,15 +118,6 @@ async function stop(child: ChildProcess): Promise<void> {
   const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
   clearTimeout(killer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Warm-up, then the closed-loop maximum, then the open loop at the fixed rate. */
@@ -310,7 +299,7 @@ async function main(): Promise<void> {
   const masterKey = process.env['MASTER_KEY'] ?? randomBytes(32).toString('base64');
   const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://mlc:mlc@127.0.0.1:5432/ml_connector';
   const conn = await registerBenchConnection(databaseUrl, masterKey);
-  const kafka = o.broker === 'private' ? await PrivateKafka.start() : undefined;
+  const kafka = o.broker === 'private' ? await PrivateKafka.start({ dirPrefix: 'ingress-kafka-' }) : undefined;
   const brokers = kafka?.brokers ?? process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
   try {
     const runs: { bare: ServerFigures[]; ingress: ServerFigures[] } = { bare: [], ingress: [] };

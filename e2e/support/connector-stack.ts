@@ -5,6 +5,8 @@ import { openDatabase, type DataSource } from '@mlc/platform-persistence';
 import {
   Cleanup,
   createScratchDatabase,
+  freePort,
+  PrivateKafka,
   repoRoot,
   stackEnv,
   startSandboxProcess,
@@ -13,9 +15,10 @@ import {
   type ScratchDatabase,
 } from '@mlc/testing';
 import { registerConnection } from './connection-setup';
-import { freePort } from './free-port';
-import { PrivateKafka } from './private-kafka';
 import { SERVICE_NAMES, ServiceProcesses, type ServiceName } from './service-processes';
+
+/** The run's own broker: a smaller heap than the shared one (it runs beside it and six services). */
+const E2E_KAFKA = { dirPrefix: 'mlc-e2e-kafka-', heap: { minMb: 128, maxMb: 384 }, offsetsTopicPartitions: 3, readyTimeoutMs: 90_000 };
 
 /**
  * Each process's share of the external budgets. BigCommerce: order reads first (catalog-writer's share is the
@@ -50,7 +53,7 @@ export class ConnectorStack {
     try {
       const sandbox = await startSandboxProcess(sandboxEnv);
       cleanup.add(() => sandbox.stop());
-      const kafka = await PrivateKafka.start();
+      const kafka = await PrivateKafka.start(E2E_KAFKA);
       cleanup.add(() => kafka.destroy());
       const database = await createScratchDatabase(stackEnv.DATABASE_URL, 'e2e');
       cleanup.add(() => database.drop());

@@ -1,7 +1,6 @@
-import { Cleanup, eventually } from '@mlc/testing';
+import { Cleanup, eventually, PrivateKafka } from '@mlc/testing';
 import { credentialsFor, Delivery, delivery, post } from './testing/deliveries';
 import { IngressHarness, TestConnection } from './testing/ingress-harness';
-import { PrivateKafka } from './testing/private-kafka';
 import { TopicTap } from './testing/topic-tap';
 
 /*
@@ -19,7 +18,7 @@ let tap: TopicTap;
 let conn: TestConnection;
 
 beforeAll(async () => {
-  broker = await PrivateKafka.start();
+  broker = await PrivateKafka.start({ dirPrefix: 'ingress-kafka-' });
   cleanup.add(() => broker.destroy());
   ingress = await IngressHarness.start({
     KAFKA_BROKERS: broker.brokers,

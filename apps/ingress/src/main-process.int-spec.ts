@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { eventually, repoRoot, stackEnv } from '@mlc/testing';
-import { freePort } from './testing/free-port';
+import { eventually, freePort, repoRoot, stackEnv } from '@mlc/testing';
 
 /** The compiled service, as `make up` runs it. */
 const MAIN = path.join(repoRoot(), 'dist/apps/ingress/src/main.js');
