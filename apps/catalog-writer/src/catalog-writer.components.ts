@@ -50,13 +50,14 @@ export function buildComponents(ctx: ServiceContext, config: CatalogWriterConfig
     logger,
   );
   const locks = new ConnectionLocks(db);
-  const recorder = new PushRecorder(skuRepo, pushLog, new KafkaOutcomeSink(ctx.producer), logger);
+  const outcomes = new KafkaOutcomeSink(ctx.producer);
+  const recorder = new PushRecorder(skuRepo, pushLog, outcomes, logger);
   const committed = new CommittedSource(committedRepo, config.CATALOG_SALES_ORDER_READ_INTERVAL_MS);
   const pusher = new CatalogPusher(committed, recorder);
   const mappings = new SkuMappingsRepository(db, config.CATALOG_SKU_MAPPINGS_SCHEMA, (schema) =>
     logger.warn({ schema }, 'the SKU mapping table does not exist yet (bc-writer creates it): no explicit SKU links'),
   );
-  const skuMaps = new SkuMapService(skuRepo, mappings, logger);
+  const skuMaps = new SkuMapService(skuRepo, mappings, logger, outcomes);
   const fullSync = new FullSync(skuMaps, skuRepo, pusher, {
     settleMs: config.CATALOG_ADJUSTMENT_SETTLE_MS,
     stableMs: config.CATALOG_LEVELS_STABLE_MS,

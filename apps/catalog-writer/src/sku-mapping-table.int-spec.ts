@@ -5,6 +5,7 @@ import { BcPath } from '@mlc/business-central';
 import { Cleanup, eventually, repoRoot, SandboxProcess, startSandboxProcess } from '@mlc/testing';
 import { z } from 'zod';
 import { ADMIN_TOKEN, CatalogWriterHarness } from './testing/catalog-writer-harness';
+import { collectOutcomes, outcomeOffsets } from './testing/outcome-reader';
 import { pushRuns, runsAfter } from './testing/sandbox-helpers';
 
 const run = promisify(execFile);
@@ -155,5 +156,55 @@ describe('skuMapping "mapping-table": catalog-writer maps through the operator\'
       ['STORE-MUG', itemId('MT-3000')],
       ['STORE-TEE-RED', itemId('MT-1000')],
     ]);
+  });
+
+  it('refuses one BC item linked to two listings, says so naming both and the fix, and resumes once fixed', async () => {
+    // A second store listing linked to MT-1000, which STORE-TEE-RED already takes its price and stock from.
+    await sandbox.control.request('POST', '/bigcommerce/products', {
+      name: 'Product STORE-TEE-DUP',
+      sku: 'STORE-TEE-DUP',
+      price: '1.00',
+      inventory: 0,
+      inventoryTracking: 'product',
+    });
+    await mapSku('STORE-TEE-DUP', 'MT-1000');
+    await sandbox.control.changeItem('MT-1000', { inventory: 8 });
+    const from = await outcomeOffsets();
+    const summary = await backfill();
+    expect(summary.map).toMatchObject({ mapped: 2, 'duplicate-sku': 2 });
+
+    // Each listing's last outcome says what is wrong and what fixes it.
+    const outcomes = (await collectOutcomes(h, from, 4)).filter((o) => o.reason?.startsWith('duplicate-sku'));
+    expect(outcomes.map((o) => [o.sku, o.outcome]).sort()).toEqual([
+      ['STORE-TEE-DUP', 'skipped'],
+      ['STORE-TEE-RED', 'skipped'],
+    ]);
+    for (const o of outcomes) {
+      expect(o.reason).toContain('BC item MT-1000 is linked to 2 store listings');
+      expect(o.reason).toMatch(/SKU STORE-TEE-RED \(product \d+ variant \d+\) and SKU STORE-TEE-DUP \(product \d+ variant \d+\)/);
+      expect(o.reason).toContain(`ml-connector mappings sku set ${h.connectionId} <sku> <itemNumber>`);
+    }
+    // Neither is pushed: the store keeps the 3 it had, not MT-1000's 8 on two listings.
+    const mapped = (await h.runtime.ctx.db.query(`select sku from sku_map where connection_id = $1 order by sku`, [
+      h.connectionId,
+    ])) as Array<{ sku: string }>;
+    expect(mapped.map((r) => r.sku)).toEqual(['MT-SAME', 'STORE-MUG']);
+    expect((await h.store()).stock['STORE-TEE-RED']).toBe(3);
+
+    // The fix the reason names: link the second listing to its own item. No signal needed.
+    const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
+    const created = await bc.client.create(
+      BcPath.collection('items'),
+      { number: 'MT-4000', displayName: 'Item MT-4000', type: 'Inventory', unitPrice: 9 },
+      z.object({ id: z.string() }),
+    );
+    items.set('MT-4000', created.id);
+    await sandbox.control.changeItem('MT-4000', { inventory: 5 });
+    await mapSku('STORE-TEE-DUP', 'MT-4000');
+    await eventually('both listings to be pushed again', async () => {
+      const store = await h.store();
+      return store.stock['STORE-TEE-RED'] === 8 && store.stock['STORE-TEE-DUP'] === 5 ? true : undefined;
+    });
+    expect((await h.store()).prices['STORE-TEE-DUP']).toBe('9.00');
   });
 });

@@ -214,3 +214,30 @@ export function buildSkuMap(input: BuildSkuMapInput): SkuMap {
   }
   return { entries, skipped, counts: countOf(entries, skipped), storeRows: [...input.rows] };
 }
+
+/** One BC item that more than one store listing resolved to: none of them is pushed (see {@link buildSkuMap}). */
+export interface SharedItem {
+  readonly bcItemId: string;
+  /** The BC item number, when the map knew the item. */
+  readonly bcItemNumber?: string;
+  /** The listings that resolved to it, in the order the map skipped them. */
+  readonly listings: readonly SkippedSku[];
+}
+
+/**
+ * The BC items a build refused because two or more store listings resolved to them (`duplicate-sku` rows that name
+ * their item). Each needs an operator: the store cannot be given one item's stock twice.
+ */
+export function sharedItems(map: Pick<SkuMap, 'skipped'>, items: readonly BcItemRef[]): SharedItem[] {
+  const numbers = new Map(items.map((i) => [i.id.toLowerCase(), i.number]));
+  const byItem = new Map<string, SkippedSku[]>();
+  for (const s of map.skipped) {
+    if (s.reason === 'duplicate-sku' && s.bcItemId !== undefined) push(byItem, s.bcItemId, s);
+  }
+  return [...byItem]
+    .filter(([, listings]) => listings.length > 1)
+    .map(([bcItemId, listings]) => {
+      const bcItemNumber = numbers.get(bcItemId.toLowerCase());
+      return { bcItemId, ...(bcItemNumber !== undefined && { bcItemNumber }), listings };
+    });
+}

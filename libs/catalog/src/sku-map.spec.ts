@@ -1,4 +1,4 @@
-import { BcItemRef, buildSkuMap, explicitTargets, itemMatchesAnyRow, skuMatchRule } from './build-sku-map';
+import { BcItemRef, buildSkuMap, explicitTargets, itemMatchesAnyRow, sharedItems, skuMatchRule } from './build-sku-map';
 import { StoreProductScan, replaceProductRows, storeRowsOfCatalog, storeRowsOfProduct } from './sku-map';
 
 function product(id: number, sku: string, overrides: Partial<StoreProductScan> = {}): StoreProductScan {
@@ -116,6 +116,31 @@ describe('buildSkuMap', () => {
       ['ABC', 'duplicate-sku', 'i-abc'],
     ]);
     expect(map.counts['missing-in-store']).toBe(0);
+  });
+
+  it('names the BC items two listings resolved to, with every listing, and nothing for other duplicates', () => {
+    const rowsOf = storeRowsOfCatalog([product(1, 'TEE-RED'), shirt, product(5, 'LONE')]);
+    const match = { mode: 'mapping-table' as const, explicit: { 'TEE-RED': 'I-TEE', 'SHIRT-M': 'i-tee', LONE: 'i-x' } };
+    const sharedMap = buildSkuMap({ rows: rowsOf, items: [item('i-tee', 'TEE'), item('i-x', 'X')], match });
+    expect(sharedMap.entries.map((e) => e.sku)).toEqual(['LONE']);
+    expect(sharedItems(sharedMap, [item('i-tee', 'TEE')])).toEqual([
+      {
+        bcItemId: 'i-tee',
+        bcItemNumber: 'TEE',
+        listings: [
+          { sku: 'TEE-RED', reason: 'duplicate-sku', storeProductId: 1, storeVariantId: 10, bcItemId: 'i-tee' },
+          { sku: 'SHIRT-M', reason: 'duplicate-sku', storeProductId: 2, storeVariantId: 22, bcItemId: 'i-tee' },
+        ],
+      },
+    ]);
+    // A GTIN shared by two BC items is a duplicate without one item: nothing to name.
+    const gtin = buildSkuMap({
+      rows: storeRowsOfCatalog([product(1, '09999999999999')]),
+      items: [item('i-2', 'X2', { gtin: '09999999999999' }), item('i-3', 'X3', { gtin: '09999999999999' })],
+      match: { mode: 'gtin' },
+    });
+    expect(gtin.counts['duplicate-sku']).toBe(1);
+    expect(sharedItems(gtin, [])).toEqual([]);
   });
 
   it('matches by GTIN, and calls a GTIN shared by two items a duplicate', () => {

@@ -1,8 +1,10 @@
 import {
+  BcItemRef,
   buildSkuMap,
   explicitTargets,
   itemMatchesAnyRow,
   replaceProductRows,
+  sharedItems,
   SkuMap,
   SkuMapEntry,
   SkuMatchRule,
@@ -15,6 +17,8 @@ import { BcItemRead, itemRefOf } from '../gateways/bc-item-source.port';
 import type { SkuMappingsSource } from '../persistence/sku-mappings.repository';
 import type { SkuMapRepository } from '../persistence/sku-map.repository';
 import type { ConnectionRuntime } from '../push/connection-runtime';
+import type { OutcomeSink } from '../push/outcome-sink';
+import { sharedItemOutcomes } from './shared-items';
 
 interface Rule {
   readonly rule: SkuMatchRule;
@@ -39,6 +43,9 @@ export class SkuMapService {
     private readonly repo: SkuMapRepository,
     private readonly mappings: SkuMappingsSource,
     private readonly logger: Logger,
+    /** Where listings that need an operator (one BC item linked to two listings) are reported. */
+    private readonly attention?: OutcomeSink,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Builds the map from complete scans; persisted unless `dryRun`. */
@@ -55,6 +62,7 @@ export class SkuMapService {
     if (!dryRun) {
       await this.repo.replaceMap(rt.connectionId, map, refs);
       this.appliedKeys.set(rt.connectionId, key);
+      await this.reportShared(rt.connectionId, map, refs);
     }
     this.logger.info({ connectionId: rt.connectionId, counts: map.counts, dryRun }, 'SKU map built');
     return map;
@@ -155,6 +163,7 @@ export class SkuMapService {
     const map = buildSkuMap({ rows, items: refs, match: rule.rule, previous });
     await this.repo.replaceMap(rt.connectionId, map, []);
     this.appliedKeys.set(rt.connectionId, rule.key);
+    await this.reportShared(rt.connectionId, map, refs);
     const old = new Map(previous.map((e) => [e.sku, e]));
     const fresh = map.entries.filter((e) => {
       const was = old.get(e.sku);
@@ -168,5 +177,20 @@ export class SkuMapService {
     });
     this.logger.info({ connectionId: rt.connectionId, counts: map.counts, fresh: fresh.length }, 'SKU map updated');
     return fresh;
+  }
+
+  /**
+   * Reports every BC item that two or more store listings resolved to (the map pushes none of them): a warning, and
+   * a `skipped` outcome per listing naming the other listings and the fix. Repeated at every build that still finds it.
+   */
+  private async reportShared(connectionId: string, map: SkuMap, refs: readonly BcItemRef[]): Promise<void> {
+    const shared = sharedItems(map, refs);
+    if (shared.length === 0) return;
+    const outcomes = sharedItemOutcomes(connectionId, shared, new Date(this.now()).toISOString());
+    for (const s of shared) {
+      const skus = s.listings.map((l) => l.sku);
+      this.logger.warn({ connectionId, bcItemId: s.bcItemId, skus }, 'one BC item linked to several store listings: none pushed');
+    }
+    await this.attention?.publish(outcomes);
   }
 }
