@@ -28,6 +28,14 @@ describe('connection settings', () => {
     expect(next.orders.documentType).toBe('salesOrder');
     expect(next.orders.externalDocumentPrefix).toBe(parseConnectionSettings({}).orders.externalDocumentPrefix);
   });
+
+  it('remove a key patched with null, so its default applies again or it is absent', () => {
+    const set = patchSettings(parseConnectionSettings({}), { orders: { timeZone: 'Europe/Berlin', accounts: { shipping: '40400', handling: '40410' } } });
+    const unset = patchSettings(set, { orders: { timeZone: null, accounts: { shipping: null } } });
+    expect(unset.orders.timeZone).toBe('UTC');
+    expect(unset.orders.accounts).toEqual({ handling: '40410' });
+    expect(set.orders.accounts.shipping).toBe('40400');
+  });
 });
 
 describe('derived secrets', () => {

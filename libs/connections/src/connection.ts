@@ -72,7 +72,10 @@ function withVersion(part: unknown): unknown {
   return part && typeof part === 'object' && !Array.isArray(part) ? { version: 1, ...part } : (part ?? { version: 1 });
 }
 
-/** Applies a JSON-merge-patch-like change (objects merged, everything else replaced) and re-validates. */
+/**
+ * Applies a JSON merge patch (RFC 7386: objects merged, `null` removes the key so its default applies again,
+ * everything else replaced) and re-validates.
+ */
 export function patchSettings(current: ConnectionSettings, patch: Record<string, unknown>): ConnectionSettings {
   return parseConnectionSettings(merge(current as unknown as Record<string, unknown>, patch));
 }
@@ -80,6 +83,10 @@ export function patchSettings(current: ConnectionSettings, patch: Record<string,
 function merge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
     const current = out[key];
     out[key] =
       value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current)

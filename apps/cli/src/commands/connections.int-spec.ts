@@ -149,6 +149,45 @@ describe('ml-connector connections', () => {
   });
 });
 
+describe('ml-connector mappings settings set key:=null', () => {
+  const settingsOf = (id: string, version?: number) =>
+    JSON.parse(runCli(['mappings', 'settings', 'show', id, ...(version ? ['--version', String(version)] : [])], env).stdout) as {
+      settingsVersion: number;
+      settings: { orders: { timeZone: string; accounts: Record<string, string> } };
+    };
+
+  it('unsets a setting (its default applies again), checked like set, and refuses a key that is not set', () => {
+    const id = uniqueName('unset');
+    expect(runCli(addArgs(id), { ...env, ...SEEDED }).status).toBe(0);
+    const set = runCli(['mappings', 'settings', 'set', id, 'accounts.wrapping=40420', 'accounts.shipping=40400', 'timeZone=Europe/Berlin'], env);
+    expect(set.stderr).toBe('');
+    const before = settingsOf(id);
+    expect(before.settings.orders).toMatchObject({ timeZone: 'Europe/Berlin', accounts: { wrapping: '40420', shipping: '40400' } });
+
+    const unset = runCli(['mappings', 'settings', 'set', id, 'accounts.wrapping:=null', 'timeZone:=null'], env);
+    expect(unset.stderr).toBe('');
+    expect(unset.stdout).toContain(`settings of ${id} are now version ${before.settingsVersion + 1}`);
+    const after = settingsOf(id);
+    expect(after.settings.orders.timeZone).toBe('UTC');
+    expect(after.settings.orders.accounts).toEqual({ shipping: '40400' });
+    expect(settingsOf(id, before.settingsVersion).settings.orders.accounts.wrapping).toBe('40420');
+
+    // Not set (any more), or no such setting: refused, nothing saved.
+    const again = runCli(['mappings', 'settings', 'set', id, 'accounts.wrapping:=null', 'colour:=null'], env);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('nothing to unset, not set: orders.accounts.wrapping, orders.colour');
+    // Unsetting is checked in BC like setting: the result still names a G/L account BC does not have.
+    expect(runCli(['mappings', 'settings', 'set', id, 'accounts.shipping=49999', '--no-verify'], env).status).toBe(0);
+    const checked = runCli(['mappings', 'settings', 'set', id, 'timeZone:=null'], env);
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toContain('orders.accounts.shipping: BC has no G/L account 49999');
+    // The --json form is a merge patch too.
+    expect(runCli(['mappings', 'settings', 'set', id, '--json', '{"accounts":{"shipping":null}}'], env).status).toBe(0);
+    expect(settingsOf(id).settings.orders.accounts).toEqual({});
+    expect(settingsOf(id).settingsVersion).toBe(before.settingsVersion + 3);
+  });
+});
+
 async function sandboxCompanyId(): Promise<string> {
   const res = await fetch(`${sandbox.businessCentralUrl}/${TENANT}/oauth2/v2.0/token`, {
     method: 'POST',

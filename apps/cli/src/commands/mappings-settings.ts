@@ -8,7 +8,9 @@ const SECTIONS = new Set(['orders', 'catalog', 'webhooks']);
 /**
  * Assignments -> a settings patch. Keys are dotted paths; without a section prefix they belong to the order sync
  * (`orders`). `key=value` is text (BC codes such as `accounts.shipping=40400` stay text), except `true`, `false` and
- * `null`; `key:=json` takes a JSON value (`syncableStatuses:=[11,2]`, `version:=1`).
+ * `null`; `key:=json` takes a JSON value (`syncableStatuses:=[11,2]`, `version:=1`). `key:=null` (or `key=null`)
+ * unsets the key: no setting takes null, so the patch is a JSON merge patch and null removes the key (its default
+ * applies again).
  */
 export function parseAssignments(assignments: readonly string[]): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
@@ -70,6 +72,8 @@ export async function setSettings(connectionId: string, assignments: readonly st
   const patch = json !== undefined ? parseJsonPatch(json) : parseAssignments(assignments);
   return withMappingsContext(async (ctx) => {
     const connection = await ctx.connection(connectionId);
+    const notSet = unsetPaths(patch).filter((path) => valueAt(connection.settings, path) === undefined);
+    if (notSet.length) throw new PermanentError('VALIDATION', `nothing to unset, not set: ${notSet.map((p) => p.join('.')).join(', ')}`);
     const next = patchSettings(connection.settings, patch);
     if (verify) {
       const problems = checkOrderSettingsAgainstBc(next.orders, await loadBcReferenceData(await ctx.businessCentral(connection), next.orders));
@@ -78,6 +82,25 @@ export async function setSettings(connectionId: string, assignments: readonly st
     const updated = await ctx.registry.updateSettings(connection.id, patch, 'cli mappings settings set');
     return `settings of ${updated.id} are now version ${updated.settingsVersion}; bc-writer applies them to the next signal`;
   });
+}
+
+/** The dotted paths a patch unsets (its `null` values). */
+export function unsetPaths(patch: Record<string, unknown>, prefix: readonly string[] = []): string[][] {
+  return Object.entries(patch).flatMap(([key, value]) => {
+    if (value === null) return [[...prefix, key]];
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? unsetPaths(value as Record<string, unknown>, [...prefix, key])
+      : [];
+  });
+}
+
+function valueAt(settings: object, path: readonly string[]): unknown {
+  let node: unknown = settings;
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 function parseJsonPatch(json: string): Record<string, unknown> {

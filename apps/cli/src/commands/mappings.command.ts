@@ -42,7 +42,10 @@ export function registerMappingsCommand(program: Command): void {
     .action(async (connection: string, o: { version?: number }) => print(await showSettings(connection, o.version)));
   settings
     .command('set <connection> [assignments...]')
-    .description('Change settings: key=value (text), key:=json, e.g. accounts.shipping=40400 syncableStatuses:=[11,2]; or --json')
+    .description(
+      'Change settings: key=value (text), key:=json, key:=null to unset (its default applies again), e.g. ' +
+        'accounts.shipping=40400 syncableStatuses:=[11,2] accounts.wrapping:=null; or --json (null unsets there too)',
+    )
     .option('--json <object>', 'a JSON merge patch (of the orders settings, or with orders/catalog/webhooks keys)')
     .option('--no-verify', 'do not check G/L accounts, currencies, tax areas and tax groups in BC first')
     .action(async (connection: string, assignments: string[], o: { json?: string; verify: boolean }) =>
