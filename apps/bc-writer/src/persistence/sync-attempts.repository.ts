@@ -40,23 +40,9 @@ export interface AttemptOutcome {
 export class SyncAttemptsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async start(origin: AttemptOrigin): Promise<string> {
-    const rows: Array<{ id: string }> = await this.db.query(
-      `insert into sync_attempts (connection_id, order_id, refund_id, topic, partition, "offset", source, signal_kind,
-         signal_occurred_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-      [
-        origin.connectionId,
-        origin.orderId,
-        origin.refundId ?? null,
-        origin.topic,
-        origin.partition,
-        origin.offset,
-        origin.source,
-        origin.signalKind,
-        origin.signalOccurredAt,
-      ],
-    );
-    return required(rows[0], 'the attempt id').id;
+  /** Opens the attempt of a signal about to be handled; {@link finish} closes it. */
+  start(origin: AttemptOrigin): Promise<string> {
+    return this.insert(origin);
   }
 
   async finish(id: string, outcome: AttemptOutcome): Promise<void> {
@@ -78,9 +64,15 @@ export class SyncAttemptsRepository {
 
   /** A signal handled without any call (see coveredBy): recorded like any attempt, with its reason. */
   async recordSkipped(origin: AttemptOrigin, decision: string): Promise<void> {
-    await this.db.query(
+    await this.insert(origin, { decision, outcome: 'skipped' });
+  }
+
+  /** The one insert of an attempt: open, or already finished (`finished_at` now, with its decision and outcome). */
+  private async insert(origin: AttemptOrigin, finished?: { decision: string; outcome: 'skipped' }): Promise<string> {
+    const rows: Array<{ id: string }> = await this.db.query(
       `insert into sync_attempts (connection_id, order_id, refund_id, topic, partition, "offset", source, signal_kind,
-         signal_occurred_at, finished_at, decision, outcome) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10, 'skipped')`,
+         signal_occurred_at, finished_at, decision, outcome)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $10::boolean then now() end, $11, $12) returning id`,
       [
         origin.connectionId,
         origin.orderId,
@@ -91,9 +83,12 @@ export class SyncAttemptsRepository {
         origin.source,
         origin.signalKind,
         origin.signalOccurredAt,
-        decision,
+        finished !== undefined,
+        finished?.decision ?? null,
+        finished?.outcome ?? null,
       ],
     );
+    return required(rows[0], 'the attempt id').id;
   }
 
   /**
