@@ -1,3 +1,18 @@
+{{/*
+An app's container command: its `command` with its `nodeFlags` put after the first element, which must then be the
+node binary (V8 flags such as --single-threaded-gc are refused in NODE_OPTIONS, so they go on the command line).
+Call with (dict "app" <name> "values" <the app's values>).
+*/}}
+{{- define "mlc.command" -}}
+{{- $command := .values.command -}}
+{{- with .values.nodeFlags -}}
+{{- if ne (base (first $command)) "node" -}}
+{{- fail (printf "apps.%s.nodeFlags needs a command that starts with node (it starts with %s)" $.app (first $command)) -}}
+{{- end -}}
+{{- $command = concat (list (first $command)) . (rest $command) -}}
+{{- end -}}
+{{- toJson $command -}}
+{{- end -}}
 {{/* One app's Deployment; call with (dict "root" $ "app" "<app>"). Every app runs the same image and pod spec. */}}
 {{- define "mlc.deployment" -}}
 {{- $root := .root -}}
@@ -58,7 +73,7 @@ spec:
         - name: {{ .app }}
           image: {{ include "mlc.image" $root | quote }}
           imagePullPolicy: {{ $v.image.pullPolicy }}
-          command: {{ toJson $app.command }}
+          command: {{ include "mlc.command" (dict "app" .app "values" $app) }}
           ports:
             - name: http
               containerPort: {{ $app.port }}
