@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, Server } from 'node:http';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
+import { freePort } from '@mlc/testing';
 
 /** One JSON log line of the watcher. */
 export type LogLine = Record<string, unknown> & { msg?: string };
@@ -115,12 +115,4 @@ export async function startHandshakeReceiver(): Promise<{ baseUrl: string; serve
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

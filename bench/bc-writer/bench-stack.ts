@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { createBusinessCentral, type BusinessCentral } from '@mlc/business-central';
 import { bigcommerceOrderSignalV1, businesscentralCustomerChangedV1 } from '@mlc/contracts';
@@ -9,7 +8,7 @@ import { masterKeyFromBase64, SecretBox } from '@mlc/platform-crypto';
 import { createKafka, EventProducer, SchemaSerde } from '@mlc/platform-kafka';
 import { createLogger } from '@mlc/platform-observability';
 import { DataSource, openDatabase } from '@mlc/platform-persistence';
-import { repoRoot, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
+import { freePort, positionAtEnd, repoRoot, startSandboxProcess, uniqueName, type SandboxProcess } from '@mlc/testing';
 import type { Kafka } from 'kafkajs';
 
 /** The sandbox's one company and G/L accounts (apps/sandbox README). */
@@ -90,8 +89,8 @@ export class BenchStack {
     const port = await freePort();
     const orderGroup = uniqueName('bench-bcw-orders');
     const customerGroup = uniqueName('bench-bcw-customers');
-    await this.positionAtEnd(orderGroup, bigcommerceOrderSignalV1.name);
-    await this.positionAtEnd(customerGroup, businesscentralCustomerChangedV1.name);
+    await positionAtEnd(this.kafka, orderGroup, bigcommerceOrderSignalV1.name);
+    await positionAtEnd(this.kafka, customerGroup, businesscentralCustomerChangedV1.name);
     const env: NodeJS.ProcessEnv = {
       ...process.env, ...this.sandbox.env, ...this.env, MASTER_KEY: this.masterKey, HTTP_PORT: String(port),
       BC_WRITER_ORDER_GROUP: orderGroup, BC_WRITER_CUSTOMER_GROUP: customerGroup, BC_WRITER_CONNECTIONS: connections.join(','),
@@ -170,26 +169,4 @@ export class BenchStack {
     ];
     for (const step of steps) await step().catch(() => undefined);
   }
-
-  private async positionAtEnd(groupId: string, topic: string): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
-    } finally {
-      await admin.disconnect();
-    }
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
