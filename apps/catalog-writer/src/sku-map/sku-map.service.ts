@@ -12,6 +12,7 @@ import {
   StoreProductScan,
   StoreSkuRow,
 } from '@mlc/catalog';
+import { describeError } from '@mlc/platform-errors';
 import type { Logger } from '@mlc/platform-observability';
 import { BcItemRead, itemRefOf } from '../gateways/bc-item-source.port';
 import type { SkuMappingsSource } from '../persistence/sku-mappings.repository';
@@ -191,6 +192,11 @@ export class SkuMapService {
       const skus = s.listings.map((l) => l.sku);
       this.logger.warn({ connectionId, bcItemId: s.bcItemId, skus }, 'one BC item linked to several store listings: none pushed');
     }
-    await this.attention?.publish(outcomes);
+    try {
+      await this.attention?.publish(outcomes);
+    } catch (err) {
+      // The map is saved and its new entries must still be pushed: the next build that finds it reports it again.
+      this.logger.warn({ connectionId, err: describeError(err) }, 'listings needing attention not published');
+    }
   }
 }
