@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -8,7 +7,7 @@ import { CONNECTIONS_MIGRATIONS, CONNECTIONS_SCHEMA, ConnectionCredentials, Conn
 import { masterKeyFromBase64, SecretBox } from '@mlc/platform-crypto';
 import { createLogger } from '@mlc/platform-observability';
 import { openDatabase } from '@mlc/platform-persistence';
-import { repoRoot, stackEnv } from '@mlc/testing';
+import { freePort, repoRoot, stackEnv } from '@mlc/testing';
 import { loadWatcherConfig } from '../config';
 import { WatcherModule } from '../watcher.module';
 import { WatcherOverrides, WatcherRuntime } from '../watcher-runtime';
@@ -98,14 +97,6 @@ export async function spawnService(name: string, env: Record<string, string>): P
       await exited;
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The connection's credentials as the registry holds them (to compute the derived secrets a test checks). */
