@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 export interface ScanFigures {
@@ -28,19 +27,6 @@ export interface ScanReport {
   readonly scans: readonly ScanFigures[];
   readonly state: { readonly rows: number; readonly bytesPerRow: number; readonly tableAndIndexMiB: number };
   readonly targets: ReadonlyArray<{ readonly target: string; readonly measured: string; readonly met: boolean }>;
-}
-
-/** What the figures were measured on. */
-export function describeMachine(): Record<string, string | number> {
-  const cpus = os.cpus();
-  return {
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    logicalCores: cpus.length,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    os: `${os.type()} ${os.release()}`,
-    loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
-  };
 }
 
 /** Writes `<dir>/bc-watcher.json` and `<dir>/bc-watcher.md`. */

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { repoRoot, SandboxProcess, startSandboxProcess } from '@mlc/testing';
-import { describeMachine, ScanFigures, writeReport } from './scan-report';
+import { describeMachine } from '../machine';
+import { ScanFigures, writeReport } from './scan-report';
 import { startHandshakeReceiver, WatcherProcess } from './watcher-process';
 
 /*
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
     const report = writeReport(out, {
       benchmark: 'bc-watcher-stock-scan',
       at: new Date().toISOString(),
-      machine: describeMachine(),
+      machine: describeMachine({ loadAverage: true }),
       setup: {
         items,
         stockChanges: stock,

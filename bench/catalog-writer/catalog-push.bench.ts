@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EventProducer, SchemaSerde } from '@mlc/platform-kafka';
 import { repoRoot, stackEnv, startSandboxProcess, testKafka } from '@mlc/testing';
+import { describeMachine } from '../machine';
 import {
   changeAll,
   dropState,
@@ -15,7 +16,6 @@ import {
 } from './bench-fixture';
 import {
   countRequests,
-  describeMachine,
   Logged,
   minWallMs,
   PushFigures,
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     const report = {
       benchmark: 'catalog-writer-push' as const,
       at: new Date().toISOString(),
-      machine: describeMachine(),
+      machine: describeMachine({ loadAverage: true }),
       setup: {
         variants: skus.length,
         products,

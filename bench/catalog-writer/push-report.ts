@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** A store request as the sandbox logged it. */
@@ -94,18 +93,6 @@ function maxPerWindow(logged: readonly Logged[]): number {
 /** (ceil(n / perWindow) − 1) whole windows must pass before the last of n requests may go. */
 export function minWallMs(requests: number, perWindow: number): number {
   return Math.max(0, Math.ceil(requests / perWindow) - 1) * WINDOW_MS;
-}
-
-export function describeMachine(): Record<string, string | number> {
-  const cpus = os.cpus();
-  return {
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    logicalCores: cpus.length,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    os: `${os.type()} ${os.release()}`,
-    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-  };
 }
 
 /** Writes `<dir>/catalog-writer.json` and `<dir>/catalog-writer.md`. */

@@ -1,5 +1,4 @@
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
-import * as os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { CONNECTIONS_MIGRATIONS, CONNECTIONS_SCHEMA, ConnectionRegistry } from '@mlc/connections';
 import { masterKeyFromBase64, SecretBox } from '@mlc/platform-crypto';
@@ -95,18 +94,6 @@ export function deliveryFactory(
         'webhook-signature': `v1,${signature}`,
       },
     };
-  };
-}
-
-/** What the figures were measured on. */
-export function describeMachine() {
-  const cpus = os.cpus();
-  return {
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    logicalCores: cpus.length,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    os: `${os.type()} ${os.release()}`,
   };
 }
 

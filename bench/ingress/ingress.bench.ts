@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort, PrivateKafka, repoRoot } from '@mlc/testing';
 import { BenchReport, ServerFigures, writeReport } from './bench-report';
-import { cpuSecondsOf, deliveryFactory, describeMachine, memoryOf, registerBenchConnection } from './bench-fixture';
+import { describeMachine } from '../machine';
+import { cpuSecondsOf, deliveryFactory, memoryOf, registerBenchConnection } from './bench-fixture';
 import { closedLoop, LoadRequest, openLoop } from './load-generator';
 
 /*

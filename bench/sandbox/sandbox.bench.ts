@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot, startSandboxProcess, type SandboxProcess } from '@mlc/testing';
+import { describeMachine } from '../machine';
 import { hammer, hammerRaw, summarize, type HammerRaw, type HammerResult } from './hammer';
 import { writeSandboxReport, type SandboxReport } from './sandbox-report';
 
@@ -176,11 +177,7 @@ function report(r: {
     benchmark: 'sandbox',
     at: new Date().toISOString(),
     machine: {
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      logicalCores: os.cpus().length,
-      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-      node: process.version,
-      os: `${os.type()} ${os.release()}`,
+      ...describeMachine(),
       loadAverage1m: Math.round(r.loadBefore * 100) / 100,
       loadAverage1mAfter: Math.round(os.loadavg()[0]! * 100) / 100,
       niceness: os.getPriority(),

@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Percentiles } from './load';
 
@@ -12,18 +11,6 @@ export interface StackReport {
   readonly rssMiB: { readonly bareNode: number; readonly idle: Record<string, number>; readonly peak: Record<string, number> };
   readonly latency: Record<string, number | Percentiles>;
   readonly throughput: Record<string, number>;
-}
-
-export function describeMachine(): Record<string, string | number> {
-  const cpus = os.cpus();
-  return {
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    logicalCores: cpus.length,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    os: `${os.type()} ${os.release()}`,
-    loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
-  };
 }
 
 const dist = (p: Percentiles) => `${p.p50} / ${p.p90} / ${p.p99} / ${p.max} (n=${p.n})`;

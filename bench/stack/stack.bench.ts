@@ -5,7 +5,8 @@ import { createScratchDatabase, repoRoot, stackEnv, startSandboxProcess, uniqueN
 import { declareConnection, positionAtEnd, runGroups } from './connection';
 import { measureLoad } from './load';
 import { RunningProcess, SERVICES, type Service } from './service-runner';
-import { describeMachine, writeStackReport, type StackReport } from './stack-report';
+import { describeMachine } from '../machine';
+import { writeStackReport, type StackReport } from './stack-report';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1] ?? '']));
 const ORDERS = Number(args.get('--orders') ?? 40);
@@ -70,7 +71,7 @@ async function coldStartEach(sandbox: SandboxProcess): Promise<{ bare: number; b
 }
 
 async function main(): Promise<void> {
-  const machine = describeMachine();
+  const machine = describeMachine({ loadAverage: true });
   const sandbox = await startSandboxProcess();
   const running: RunningProcess[] = [];
   const db = await createScratchDatabase(stackEnv.DATABASE_URL, 'bench_stack');
