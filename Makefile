@@ -11,6 +11,8 @@ export KAFKAJS_NO_PARTITIONER_WARNING := 1
 RESULTS := .local/test-results
 # Integration suites wait on brokers, databases and sandboxes far more than on the CPU: two at a time on two cores.
 INT_WORKERS ?= 2
+# The two end-to-end suites side by side: each spends its time waiting on its own services and sandboxes.
+E2E_WORKERS ?= 2
 
 .PHONY: help deps build lint typecheck up down infra-up infra-down sandbox test test-unit test-int test-e2e test-deploy deploy-tools demo bench clean
 
@@ -63,7 +65,7 @@ test-int: infra-up build
 
 test-e2e: infra-up build
 	@mkdir -p $(RESULTS)
-	source infra/env.sh && node scripts/provision-topics.js && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects e2e --runInBand --forceExit --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
+	source infra/env.sh && node scripts/provision-topics.js && DATABASE_URL=$$TEST_DATABASE_URL jest --selectProjects e2e --maxWorkers=$(E2E_WORKERS) --forceExit --passWithNoTests --json --outputFile=$(RESULTS)/e2e.json
 
 deploy-tools: ## Install helm, helm-unittest, kubernetes-validate and promtool into .tools/ (idempotent)
 	bash scripts/deploy-tools.sh

@@ -1,6 +1,6 @@
 import type { BigCommerceApi } from '@mlc/bigcommerce';
 import { bigcommerceOrderSignalV1, businesscentralCustomerChangedV1 } from '@mlc/contracts';
-import { ConsumerPipeline, PgParkingLot } from '@mlc/platform-kafka';
+import { ConsumerPipeline, PgParkingLot, type PipelineOptions } from '@mlc/platform-kafka';
 import type { ReadinessRegistry } from '@mlc/platform-observability';
 import { createServiceContext, type ServiceContext } from '@mlc/service-kit';
 import { DocumentWriter } from './bc/document-writer';
@@ -106,8 +106,9 @@ export class BcWriterRuntime {
     const customerHandler = new CustomerChangedHandler(customerLinks, serves, ctx.logger);
     const [orderGroup, customerGroup] = this.groups();
     this.pipelines.push(
-      this.pipeline<OrderSignal>(orderGroup, bigcommerceOrderSignalV1, handler.handle),
-      this.pipeline<CustomerChanged>(customerGroup, businesscentralCustomerChangedV1, customerHandler.handle),
+      // Each order partition handled at once gets a group member of its own: one waiting on BC holds back no other.
+      this.pipeline<OrderSignal>(orderGroup, bigcommerceOrderSignalV1, handler.handle, { members: this.config.BC_WRITER_CONCURRENCY, partitionsConsumedConcurrently: 1 }),
+      this.pipeline<CustomerChanged>(customerGroup, businesscentralCustomerChangedV1, customerHandler.handle, {}),
     );
   }
 
@@ -123,6 +124,7 @@ export class BcWriterRuntime {
     groupId: string,
     topic: ConstructorParameters<typeof ConsumerPipeline<V>>[0]['topic'],
     handler: ConstructorParameters<typeof ConsumerPipeline<V>>[0]['handler'],
+    concurrency: Pick<PipelineOptions<V>, 'members' | 'partitionsConsumedConcurrently'>,
   ): ConsumerPipeline<unknown> {
     return new ConsumerPipeline<V>({
       kafka: this.ctx.kafka,
@@ -135,7 +137,7 @@ export class BcWriterRuntime {
       logger: this.ctx.logger,
       resumeIntervalMs: this.config.BC_WRITER_RESUME_INTERVAL_MS,
       fromBeginning: this.ctx.fromBeginning,
-      partitionsConsumedConcurrently: this.config.BC_WRITER_CONCURRENCY,
+      ...concurrency,
     }) as unknown as ConsumerPipeline<unknown>;
   }
 

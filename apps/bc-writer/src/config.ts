@@ -15,7 +15,10 @@ export const bcWriterEnvSchema = serviceEnvSchema(3002).extend({
   BC_WRITER_CUSTOMER_GROUP: z.string().min(1).optional(),
   /** Serve only these connections (sharding, tests); unset serves every connection in the registry. */
   BC_WRITER_CONNECTIONS: commaList,
-  /** Partitions handled at once; orders of one key stay serial either way. */
+  /**
+   * Partitions handled at once, each by a consumer group member of its own in this process (so one partition waiting
+   * on BC never holds back another); orders of one key stay serial either way.
+   */
   BC_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(3),
   /** How long a kept SKU -> item link is trusted before the item is read again (blocked, deleted). */
   BC_WRITER_ITEM_LINK_TTL_MS: z.coerce.number().int().min(0).default(3_600_000),

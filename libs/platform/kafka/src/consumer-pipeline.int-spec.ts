@@ -53,7 +53,7 @@ function startPipeline(
   topic: ReturnType<typeof defineTopic>,
   handler: MessageHandler<Value>,
   groupId = uniqueName('group'),
-  extra: { sessionTimeoutMs?: number } = {},
+  extra: { sessionTimeoutMs?: number; members?: number; partitionsConsumedConcurrently?: number } = {},
 ) {
   const crashes: unknown[] = [];
   const pipeline = new ConsumerPipeline<Value>({
@@ -164,6 +164,61 @@ describe('ConsumerPipeline on the real broker, registry and database', () => {
     expect(seen).toEqual([1, 2]);
   }, 90_000);
 
+  describe('a partition whose handler waits', () => {
+    /**
+     * A handler blocks on the first message it gets; then twenty more keys are published (both partitions get some).
+     * Returns which of those were handled while the first one still blocked.
+     */
+    async function handledWhileOneWaits(extra: { members: number; partitionsConsumedConcurrently: number }) {
+      const topic = await newTopic(2);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let slowPartition: number | undefined;
+      const handled: Array<{ key: string; partition: number }> = [];
+      const { ready, groupId } = startPipeline(
+        topic,
+        async (v, ctx) => {
+          if (v.key === 'slow') {
+            slowPartition = ctx.partition;
+            await released;
+          }
+          handled.push({ key: v.key, partition: ctx.partition });
+        },
+        uniqueName('group'),
+        extra,
+      );
+      await ready;
+      await groupSettled(groupId, extra.members);
+      await producer.publish(topic, msg('acme', 'slow', 0));
+      await eventually('the slow handler to start', () => slowPartition);
+      const others = Array.from({ length: 20 }, (_, i) => msg('acme', `k${i}`, i + 1));
+      await producer.publishMany(topic, others);
+      // Up to 6 s for the other partition's messages; the slow one is still waiting all that time.
+      const deadline = Date.now() + 6000;
+      while (Date.now() < deadline && !handled.some((h) => h.partition !== slowPartition)) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
+      const whileWaiting = [...handled];
+      release();
+      await eventually('every message once released', () => (handled.length === 21 ? true : undefined), 30_000);
+      return { whileWaiting, slowPartition: slowPartition!, handled };
+    }
+
+    it('holds back no other partition when each partition has a group member of its own', async () => {
+      const r = await handledWhileOneWaits({ members: 2, partitionsConsumedConcurrently: 1 });
+      expect(r.whileWaiting.length).toBeGreaterThan(0);
+      expect(r.whileWaiting.every((h) => h.partition !== r.slowPartition)).toBe(true);
+      // Released, the slow partition's messages follow in order behind the slow one.
+      const slowSide = r.handled.filter((h) => h.partition === r.slowPartition).map((h) => h.key);
+      expect(slowSide[0]).toBe('slow');
+    }, 90_000);
+
+    it('holds back the partitions fetched with it when one member handles them all (why bc-writer runs members)', async () => {
+      const r = await handledWhileOneWaits({ members: 1, partitionsConsumedConcurrently: 3 });
+      expect(r.whileWaiting).toEqual([]);
+      expect(r.handled).toHaveLength(21);
+    }, 90_000);
+  });
+
   it('handles messages with one key strictly in order', async () => {
     const topic = await newTopic(3);
     const seen: number[] = [];
@@ -224,5 +279,20 @@ async function readAll(topic: string, count: number) {
     return out;
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/** Waits until the group is stable with this many members, each with partitions assigned. */
+async function groupSettled(groupId: string, members: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await eventually(`group ${groupId} stable with ${members} member(s)`, async () => {
+      const { groups } = await admin.describeGroups([groupId]);
+      const g = groups[0];
+      return g?.state === 'Stable' && g.members.length === members && g.members.every((m) => m.memberAssignment.length > 0) ? true : undefined;
+    }, 60_000);
+  } finally {
+    await admin.disconnect();
   }
 }

@@ -36,6 +36,14 @@ export interface PipelineOptions<V> {
   readonly logger: Logger;
   readonly retry?: { attempts: number; baseMs: number; maxMs: number };
   readonly resumeIntervalMs?: number;
+  /**
+   * Group members this pipeline runs in the process (default 1). kafkajs fetches again only when every batch of the
+   * previous fetch from a broker is handled, so within one member a partition whose handler waits (a rate-limit
+   * window, a slow API, retries) holds back every other partition it was fetched with. Each member fetches and
+   * handles its own partitions, so with as many members as partitions a slow partition delays only itself.
+   */
+  readonly members?: number;
+  /** Partitions one member handles at once (kafkajs `partitionsConsumedConcurrently`, default 3). */
   readonly partitionsConsumedConcurrently?: number;
   readonly fromBeginning?: boolean;
   /**
@@ -56,7 +64,7 @@ type Outcome = 'handled' | 'dead_lettered' | 'parked' | 'still_parked';
  * its parked ones while other connections on the same partition keep moving. Unknown errors crash.
  */
 export class ConsumerPipeline<V> {
-  private readonly consumer: Consumer;
+  private readonly consumers: Consumer[];
   private readonly instanceId = randomUUID();
   private drainer?: NodeJS.Timeout;
   private draining = false;
@@ -66,20 +74,14 @@ export class ConsumerPipeline<V> {
   constructor(private readonly opts: PipelineOptions<V>) {
     const sessionTimeout = opts.sessionTimeoutMs ?? 30_000;
     this.heartbeatIntervalMs = Math.max(500, Math.min(3000, Math.floor(sessionTimeout / 5)));
-    this.consumer = opts.kafka.consumer({ groupId: opts.groupId, sessionTimeout, heartbeatInterval: this.heartbeatIntervalMs });
+    const members = Math.max(1, Math.floor(opts.members ?? 1));
+    this.consumers = Array.from({ length: members }, () =>
+      opts.kafka.consumer({ groupId: opts.groupId, sessionTimeout, heartbeatInterval: this.heartbeatIntervalMs }),
+    );
   }
 
   async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.opts.topic.name, fromBeginning: this.opts.fromBeginning ?? true });
-    await this.consumer.run({
-      autoCommit: true,
-      autoCommitInterval: 1000,
-      autoCommitThreshold: 20,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 3,
-      eachBatch: (payload) => this.eachBatch(payload),
-    });
+    await Promise.all(this.consumers.map((c) => this.startMember(c)));
     const interval = this.opts.resumeIntervalMs ?? 5000;
     this.drainer = setInterval(() => void this.drainParked(), interval);
     this.drainer.unref();
@@ -87,7 +89,20 @@ export class ConsumerPipeline<V> {
 
   async stop(): Promise<void> {
     clearInterval(this.drainer);
-    await this.consumer.disconnect();
+    await Promise.all(this.consumers.map((c) => c.disconnect()));
+  }
+
+  private async startMember(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.opts.topic.name, fromBeginning: this.opts.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      autoCommitThreshold: 20,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
   }
 
   /** Resumes parked connections now (also runs on a timer). */
