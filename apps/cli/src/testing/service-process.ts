@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
 import type { Kafka } from 'kafkajs';
-import { repoRoot } from '@mlc/testing';
+import { freePort, repoRoot } from '@mlc/testing';
 
 /** A compiled service (`dist/apps/<name>/src/main.js`) started as its own process, its output kept for scanning. */
 export interface ServiceProcess {
@@ -11,17 +10,6 @@ export interface ServiceProcess {
   logs(): string;
   ready(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts a service the way the CLI's operator would run it; tests talk to it only through Kafka, Postgres and HTTP. */
