@@ -108,7 +108,7 @@ export class BcWriterRuntime {
     this.pipelines.push(
       // Each order partition handled at once gets a group member of its own: one waiting on BC holds back no other.
       this.pipeline<OrderSignal>(orderGroup, bigcommerceOrderSignalV1, handler.handle, { members: this.config.BC_WRITER_CONCURRENCY, partitionsConsumedConcurrently: 1 }),
-      this.pipeline<CustomerChanged>(customerGroup, businesscentralCustomerChangedV1, customerHandler.handle, {}),
+      this.pipeline<CustomerChanged>(customerGroup, businesscentralCustomerChangedV1, customerHandler.handle, { partitionsConsumedConcurrently: this.config.BC_WRITER_CONCURRENCY }),
     );
   }
 

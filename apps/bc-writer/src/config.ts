@@ -16,8 +16,10 @@ export const bcWriterEnvSchema = serviceEnvSchema(3002).extend({
   /** Serve only these connections (sharding, tests); unset serves every connection in the registry. */
   BC_WRITER_CONNECTIONS: commaList,
   /**
-   * Partitions handled at once, each by a consumer group member of its own in this process (so one partition waiting
-   * on BC never holds back another); orders of one key stay serial either way.
+   * Order-topic partitions handled at once, each by a consumer group member of its own in this process; orders of one
+   * key stay serial either way. A partition waiting on BC holds back no other as long as the members of all replicas
+   * are at least the topic's partitions (6 by default: e.g. 2 replicas x 3); with fewer, a member's partitions take
+   * turns. Customer-change events: this many partitions at once in one member.
    */
   BC_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(3),
   /** How long a kept SKU -> item link is trusted before the item is read again (blocked, deleted). */

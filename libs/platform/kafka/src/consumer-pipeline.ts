@@ -74,25 +74,42 @@ export class ConsumerPipeline<V> {
   constructor(private readonly opts: PipelineOptions<V>) {
     const sessionTimeout = opts.sessionTimeoutMs ?? 30_000;
     this.heartbeatIntervalMs = Math.max(500, Math.min(3000, Math.floor(sessionTimeout / 5)));
-    const members = Math.max(1, Math.floor(opts.members ?? 1));
+    const members = opts.members ?? 1;
+    if (!Number.isInteger(members) || members < 1) throw new Error(`ConsumerPipeline ${opts.groupId}: members must be a whole number >= 1, got ${members}`);
     this.consumers = Array.from({ length: members }, () =>
       opts.kafka.consumer({ groupId: opts.groupId, sessionTimeout, heartbeatInterval: this.heartbeatIntervalMs }),
     );
   }
 
   async start(): Promise<void> {
-    await Promise.all(this.consumers.map((c) => this.startMember(c)));
+    try {
+      await settleAll(this.consumers.map((c) => this.startMember(c)));
+    } catch (err) {
+      // No member may go on consuming behind a start reported as failed.
+      await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
+      throw err;
+    }
     const interval = this.opts.resumeIntervalMs ?? 5000;
     this.drainer = setInterval(() => void this.drainParked(), interval);
     this.drainer.unref();
   }
 
+  /** Every member leaves the group (each finishing the message in hand) before this returns, even if one fails. */
   async stop(): Promise<void> {
     clearInterval(this.drainer);
-    await Promise.all(this.consumers.map((c) => c.disconnect()));
+    await settleAll(this.consumers.map((c) => c.disconnect()));
   }
 
   private async startMember(consumer: Consumer): Promise<void> {
+    // kafkajs gives up on a member after an error it does not retry: the others would take its partitions and the
+    // process would run on with less concurrency than configured. Treat it like any unknown error: crash.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.crashed) return;
+      this.crashed = true;
+      clearInterval(this.drainer);
+      this.opts.logger.fatal({ group: this.opts.groupId, err: describeError(payload.error) }, 'consumer group member stopped: crashing');
+      (this.opts.onCrash ?? (() => process.exit(1)))(payload.error);
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: this.opts.topic.name, fromBeginning: this.opts.fromBeginning ?? true });
     await consumer.run({
@@ -243,6 +260,12 @@ export class ConsumerPipeline<V> {
       headers: headersToStrings(m.headers as Record<string, unknown>),
     };
   }
+}
+
+/** Waits for every promise, then fails with the first rejection (Promise.all would return before the rest settle). */
+async function settleAll(promises: Array<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function isCircuitOpen(err: unknown): boolean {
