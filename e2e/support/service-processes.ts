@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '@mlc/testing';
+import { onProcessEnd, repoRoot } from '@mlc/testing';
 
 export const SERVICE_NAMES = ['ingress', 'bc-watcher', 'bc-writer', 'catalog-writer'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -30,7 +30,7 @@ export class ServiceProcesses {
   private readonly running = new Map<ServiceName, Running>();
   private readonly stopping = new Set<ServiceName>();
   private shuttingDown = false;
-  private readonly exitHook = () => this.killAllNow();
+  private readonly unhook: () => void;
 
   constructor(
     private readonly env: (name: ServiceName) => Record<string, string>,
@@ -38,7 +38,7 @@ export class ServiceProcesses {
     readonly logDir: string,
   ) {
     mkdirSync(logDir, { recursive: true });
-    process.once('exit', this.exitHook);
+    this.unhook = onProcessEnd(() => this.killAllNow());
   }
 
   url(name: ServiceName): string {
@@ -56,6 +56,7 @@ export class ServiceProcesses {
       env: { ...process.env, ...this.env(name), HTTP_PORT: String(this.ports[name]) },
       stdio: ['ignore', log, log],
     });
+    closeSync(log);
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code, signal) => {
         resolve(code);
@@ -105,7 +106,7 @@ export class ServiceProcesses {
         clearTimeout(timer);
       }),
     );
-    process.removeListener('exit', this.exitHook);
+    this.unhook();
   }
 
   private onExit(name: ServiceName, code: number | null, signal: NodeJS.Signals | null): void {

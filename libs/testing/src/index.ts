@@ -4,3 +4,4 @@ export * from './repo-root';
 export * from './scratch-database';
 export * from './free-port';
 export * from './private-kafka';
+export * from './process-end';

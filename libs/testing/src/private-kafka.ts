@@ -1,10 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { freePort } from './free-port';
+import { onProcessEnd } from './process-end';
 import { repoRoot } from './repo-root';
 
 export interface PrivateKafkaOptions {
@@ -26,6 +27,7 @@ export interface PrivateKafkaOptions {
  */
 export class PrivateKafka {
   private child?: ChildProcess;
+  private unhook?: () => void;
 
   private constructor(
     private readonly dir: string,
@@ -48,7 +50,12 @@ export class PrivateKafka {
     const kafka = new PrivateKafka(dir, await freePort(), await freePort(), settings);
     writeFileSync(kafka.file('server.properties'), kafka.properties());
     kafka.format();
-    await kafka.resume();
+    try {
+      await kafka.resume();
+    } catch (err) {
+      await kafka.destroy();
+      throw err;
+    }
     return kafka;
   }
 
@@ -76,7 +83,14 @@ export class PrivateKafka {
   async resume(): Promise<void> {
     const out = openSync(this.file('kafka.out'), 'a');
     const child = spawn('java', [...this.jvm(), 'kafka.Kafka', this.file('server.properties')], { stdio: ['ignore', out, out] });
+    closeSync(out);
     this.child = child;
+    this.unhook?.();
+    this.unhook = onProcessEnd(() => this.kill());
+    child.once('exit', () => {
+      this.unhook?.();
+      this.unhook = undefined;
+    });
     const probe = new Kafka({ clientId: 'private-kafka-probe', brokers: [this.brokers], retry: { retries: 0 }, logLevel: logLevel.NOTHING });
     const deadline = Date.now() + this.options.readyTimeoutMs;
     for (;;) {
