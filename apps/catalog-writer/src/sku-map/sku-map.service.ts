@@ -39,6 +39,8 @@ interface Rule {
 export class SkuMapService {
   /** The mapping table content each connection's stored map was last classified with (this process). */
   private readonly appliedKeys = new Map<string, string>();
+  /** Per connection, the shared items last reported (so a map build that finds the same ones says nothing new). */
+  private readonly reportedShared = new Map<string, string>();
 
   constructor(
     private readonly repo: SkuMapRepository,
@@ -63,7 +65,7 @@ export class SkuMapService {
     if (!dryRun) {
       await this.repo.replaceMap(rt.connectionId, map, refs);
       this.appliedKeys.set(rt.connectionId, key);
-      await this.reportShared(rt.connectionId, map, refs);
+      await this.reportShared(rt.connectionId, map, refs, true);
     }
     this.logger.info({ connectionId: rt.connectionId, counts: map.counts, dryRun }, 'SKU map built');
     return map;
@@ -182,11 +184,17 @@ export class SkuMapService {
 
   /**
    * Reports every BC item that two or more store listings resolved to (the map pushes none of them): a warning, and
-   * a `skipped` outcome per listing naming the other listings and the fix. Repeated at every build that still finds it.
+   * a `skipped` outcome per listing naming the other listings and the fix. A full build (backfill, drift check) always
+   * reports them; the frequent incremental re-classifications (any product webhook) only when the set changes.
    */
-  private async reportShared(connectionId: string, map: SkuMap, refs: readonly BcItemRef[]): Promise<void> {
+  private async reportShared(connectionId: string, map: SkuMap, refs: readonly BcItemRef[], always = false): Promise<void> {
     const shared = sharedItems(map, refs);
-    if (shared.length === 0) return;
+    const fingerprint = JSON.stringify(shared.map((s) => [s.bcItemId, s.listings.map((l) => l.sku).sort()]).sort());
+    if (!always && fingerprint === (this.reportedShared.get(connectionId) ?? '[]')) return;
+    if (shared.length === 0) {
+      this.reportedShared.delete(connectionId);
+      return;
+    }
     const outcomes = sharedItemOutcomes(connectionId, shared, new Date(this.now()).toISOString());
     for (const s of shared) {
       const skus = s.listings.map((l) => l.sku);
@@ -194,6 +202,7 @@ export class SkuMapService {
     }
     try {
       await this.attention?.publish(outcomes);
+      this.reportedShared.set(connectionId, fingerprint);
     } catch (err) {
       // The map is saved and its new entries must still be pushed: the next build that finds it reports it again.
       this.logger.warn({ connectionId, err: describeError(err) }, 'listings needing attention not published');
