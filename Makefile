@@ -9,8 +9,9 @@ export NX_NO_CLOUD := true
 export NX_TUI := false
 export KAFKAJS_NO_PARTITIONER_WARNING := 1
 RESULTS := .local/test-results
-# Integration suites wait on brokers, databases and sandboxes far more than on the CPU: two at a time on two cores.
-INT_WORKERS ?= 2
+# Integration suites wait on brokers, databases and sandboxes far more than on the CPU (load about 2 with two at a
+# time on two cores): three at a time.
+INT_WORKERS ?= 3
 # The two end-to-end suites side by side: each spends its time waiting on its own services and sandboxes.
 E2E_WORKERS ?= 2
 
