@@ -103,7 +103,7 @@ async function readLedger(db: DataSource, connectionId: string, orderId: number)
          signal_occurred_at as "signalOccurredAt", started_at as "startedAt", finished_at as "finishedAt",
          snapshot_hash as "snapshotHash", decision, transitions, bc_requests as "bcRequests",
          bigcommerce_requests as "bigcommerceRequests", outcome, error
-       from sync_attempts where connection_id = $1 and order_id = $2 order by started_at, id`,
+       from sync_attempts where connection_id = $1 and order_id = $2 order by started_at, sync_attempts.id`,
     );
     const stateEvents = await q(
       `select sequence, state, payload->>'refundId' as "refundId", payload->>'reason' as "reason",

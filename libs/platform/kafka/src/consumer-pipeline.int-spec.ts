@@ -260,6 +260,51 @@ describe('ConsumerPipeline on the real broker, registry and database', () => {
     await producer.publish(topic, msg('acme', 'o3', 4));
     await eventually('acme to flow directly again', () => (seen.includes('acme4') ? true : undefined));
   });
+
+  it('drains a parked connection partition by partition side by side, each in order', async () => {
+    const topic = await newTopic(2);
+    let down = true;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let slowPartition: number | undefined;
+    const seen: Array<{ key: string; seq: number; partition: number }> = [];
+    const { pipeline, groupId, ready } = startPipeline(topic, async (v, ctx) => {
+      if (down) throw new RetryableError('CIRCUIT_OPEN', 'business-central circuit is open for connection acme');
+      if (v.key === 'slow' && slowPartition === undefined) {
+        slowPartition = ctx.partition;
+        await released;
+      }
+      seen.push({ key: v.key, seq: v.seq, partition: ctx.partition });
+    });
+    await ready;
+    const keys = ['slow', ...Array.from({ length: 10 }, (_, i) => `k${i}`)];
+    await producer.publishMany(topic, keys.flatMap((key) => [msg('acme', key, 1), msg('acme', key, 2)]));
+    const lot = new PgParkingLot(db);
+    await eventually('all 22 messages parked', async () => ((await lot.stats(groupId)).count === 22 ? true : undefined));
+    expect((await lot.parkedPartitions(groupId, 'acme')).length).toBe(2);
+
+    down = false;
+    const draining = pipeline.drainParked();
+    await eventually('the slow message to be taken', () => slowPartition);
+    // The other partition's queue drains completely while the slow one still waits.
+    await eventually('the other partition drained beside the slow one', async () => {
+      const other = await lot.peek(groupId, 'acme', slowPartition === 0 ? 1 : 0);
+      return other === undefined ? true : undefined;
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((m) => m.partition !== slowPartition)).toBe(true);
+    release();
+    await draining;
+
+    expect(seen).toHaveLength(22);
+    // In publishing order within each partition (more than ten parked: ids sort as numbers, not as text).
+    for (const p of [0, 1]) {
+      const order = seen.filter((m) => m.partition === p).map((m) => keys.indexOf(m.key) * 2 + m.seq);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    for (const key of keys) expect(seen.filter((m) => m.key === key).map((m) => m.seq)).toEqual([1, 2]);
+    expect(await lot.parkedConnections(groupId)).toEqual([]);
+  }, 90_000);
 });
 
 async function readAll(topic: string, count: number) {

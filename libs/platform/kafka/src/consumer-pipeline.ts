@@ -57,6 +57,9 @@ export interface PipelineOptions<V> {
 
 type Outcome = 'handled' | 'dead_lettered' | 'parked' | 'still_parked';
 
+/** How long a drainer holds a parked connection without renewing its claim. */
+const DRAIN_LEASE_MS = 60_000;
+
 /**
  * The one consumer pipeline: decode -> validate -> handle -> classify -> retry with full-jitter backoff, park the
  * connection (retryable, circuit open) or dead-letter (permanent, invalid) BEFORE the offset is committed. Messages of
@@ -128,7 +131,7 @@ export class ConsumerPipeline<V> {
     this.draining = true;
     try {
       for (const connectionId of await this.opts.parking.parkedConnections(this.opts.groupId)) {
-        if (await this.opts.parking.claim(this.opts.groupId, connectionId, this.instanceId, 60_000)) {
+        if (await this.opts.parking.claim(this.opts.groupId, connectionId, this.instanceId, DRAIN_LEASE_MS)) {
           await this.drainConnection(connectionId);
         }
       }
@@ -188,18 +191,40 @@ export class ConsumerPipeline<V> {
     return result.kind;
   }
 
+  /**
+   * Drains a parked connection: each partition it has parked messages from is its own queue (a key always maps to the
+   * same partition), drained side by side in order, so catching up after an outage is not one message at a time.
+   * Stops at the first message that must wait again, or when the drain lease is lost; unparks once nothing is left.
+   */
   private async drainConnection(connectionId: string): Promise<void> {
+    const lease = { claimedAt: Date.now(), lost: false };
     for (;;) {
-      const next = await this.opts.parking.peek(this.opts.groupId, connectionId);
-      if (!next) {
+      const partitions = await this.opts.parking.parkedPartitions(this.opts.groupId, connectionId);
+      if (partitions.length === 0) {
         if (await this.opts.parking.unparkIfEmpty(this.opts.groupId, connectionId)) {
           this.opts.logger.info({ connectionId, group: this.opts.groupId }, 'connection resumed');
           return;
         }
         continue;
       }
+      const drained = await Promise.all(partitions.map((p) => this.drainPartition(connectionId, p, lease)));
+      if (drained.includes('stopped')) return;
+    }
+  }
+
+  private async drainPartition(connectionId: string, partition: number, lease: { claimedAt: number; lost: boolean }): Promise<'empty' | 'stopped'> {
+    for (;;) {
+      if (this.crashed || lease.lost) return 'stopped';
+      // Renew the drain lease before it runs out: a long catch-up must not let another instance drain beside it.
+      if (Date.now() - lease.claimedAt > DRAIN_LEASE_MS / 3) {
+        lease.claimedAt = Date.now();
+        lease.lost = !(await this.opts.parking.claim(this.opts.groupId, connectionId, this.instanceId, DRAIN_LEASE_MS));
+        if (lease.lost) return 'stopped';
+      }
+      const next = await this.opts.parking.peek(this.opts.groupId, connectionId, partition);
+      if (!next) return 'empty';
       const result = await this.process(next, true);
-      if (result.kind === 'retry-later') return;
+      if (result.kind === 'retry-later') return 'stopped';
       await this.opts.parking.remove(next.id);
       messagesTotal.inc({ topic: next.topic, group: this.opts.groupId, outcome: result.kind });
     }

@@ -30,8 +30,13 @@ export class InMemoryParkingLot implements ParkingLot {
     return true;
   }
 
-  async peek(group: string, connectionId: string): Promise<ParkedMessage | undefined> {
-    return this.lots.get(k(group, connectionId))?.messages[0];
+  async peek(group: string, connectionId: string, partition?: number): Promise<ParkedMessage | undefined> {
+    return this.lots.get(k(group, connectionId))?.messages.find((m) => partition === undefined || m.partition === partition);
+  }
+
+  async parkedPartitions(group: string, connectionId: string): Promise<number[]> {
+    const messages = this.lots.get(k(group, connectionId))?.messages ?? [];
+    return [...new Set(messages.map((m) => m.partition))].sort((a, b) => a - b);
   }
 
   async remove(id: string): Promise<void> {

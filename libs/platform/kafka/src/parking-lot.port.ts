@@ -25,8 +25,10 @@ export interface ParkingLot {
   park(group: string, connectionId: string, message: NewParkedMessage, reason: string): Promise<void>;
   /** Claims the connection for draining by `owner` for `leaseMs`; false when another owner holds a live lease. */
   claim(group: string, connectionId: string, owner: string, leaseMs: number): Promise<boolean>;
-  /** The oldest parked message of the connection. */
-  peek(group: string, connectionId: string): Promise<ParkedMessage | undefined>;
+  /** The oldest parked message of the connection (of its messages from `partition`, when given). */
+  peek(group: string, connectionId: string, partition?: number): Promise<ParkedMessage | undefined>;
+  /** The partitions the connection has parked messages from (keys map to partitions: each is an independent queue). */
+  parkedPartitions(group: string, connectionId: string): Promise<number[]>;
   remove(id: string): Promise<void>;
   /** Unparks the connection when nothing is left behind it; true when it was unparked. */
   unparkIfEmpty(group: string, connectionId: string): Promise<boolean>;

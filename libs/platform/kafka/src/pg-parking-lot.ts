@@ -75,14 +75,24 @@ export class PgParkingLot implements ParkingLot {
     return flatten(rows).length > 0;
   }
 
-  async peek(group: string, connectionId: string): Promise<ParkedMessage | undefined> {
+  async peek(group: string, connectionId: string, partition?: number): Promise<ParkedMessage | undefined> {
     const rows: Row[] = await this.db.query(
-      `select id::text, topic, partition, "offset", key, value, headers, reason, parked_at from parked_messages
-       where group_id = $1 and connection_id = $2 order by id limit 1`,
-      [group, connectionId],
+      // Order by the bigint column: a bare `id` would name the text output column and sort "10" before "2".
+      `select id::text as id, topic, partition, "offset", key, value, headers, reason, parked_at from parked_messages
+       where group_id = $1 and connection_id = $2 and ($3::int is null or partition = $3::int)
+       order by parked_messages.id limit 1`,
+      [group, connectionId, partition ?? null],
     );
     const r = rows[0];
     return r && { ...r, parkedAt: r.parked_at };
+  }
+
+  async parkedPartitions(group: string, connectionId: string): Promise<number[]> {
+    const rows: Array<{ partition: number }> = await this.db.query(
+      `select distinct partition from parked_messages where group_id = $1 and connection_id = $2 order by partition`,
+      [group, connectionId],
+    );
+    return rows.map((r) => Number(r.partition));
   }
 
   async remove(id: string): Promise<void> {
