@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { repoRoot } from '@mlc/testing';
 import { BenchStack, type StackEnv } from './bench-stack';
-import { machineDescription } from './machine';
+import { describeMachine } from '../machine';
 import { markdownReport, type BenchResults, type PhaseResult } from './report';
 
 /*
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       ordersPerMinute: (150 * 0.25 * 2) / (phases[1]!.perOrder['bigcommerce'] ?? 1),
       note: 'Standard plan quota (150 requests per 30 s) at the default BIGCOMMERCE_QUOTA_SHARE of 0.25, 1 call per order',
     };
-    const results: BenchResults = { generatedAt: new Date().toISOString(), machine: machineDescription(), phases, throughput, bigcommerceBound };
+    const results: BenchResults = { generatedAt: new Date().toISOString(), machine: describeMachine({ loadAverage: true }), phases, throughput, bigcommerceBound };
     const dir = path.join(repoRoot(), 'bench/results');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'bc-writer.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import type { machineDescription } from './machine';
+import type { describeMachine } from '../machine';
 
 export interface PhaseResult {
   readonly name: string;
@@ -33,7 +33,7 @@ export interface ThroughputResult {
 
 export interface BenchResults {
   readonly generatedAt: string;
-  readonly machine: ReturnType<typeof machineDescription>;
+  readonly machine: ReturnType<typeof describeMachine>;
   readonly phases: readonly PhaseResult[];
   readonly throughput: ThroughputResult;
   /** What the store's quota allows bc-writer on a Standard plan, for comparison. */
@@ -50,7 +50,7 @@ export function markdownReport(r: BenchResults): string {
   return [
     '# bc-writer benchmark',
     '',
-    `Generated ${r.generatedAt} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, load ${m.loadAverage.join(' / ')}.`,
+    `Generated ${r.generatedAt} on ${m.cpuModel} (${m.logicalCores} logical cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, load ${m.loadAverage1m}.`,
     'bc-writer ran as a process against the sandboxes and the local Kafka, registry and PostgreSQL; calls are counted',
     'from the sandbox request log after a warm-up (reference data, local currency, SKU links). bc-writer runs with the',
     "throttled run's BC budget (60 requests per 15 s) from the start, so the phases' seconds are bound by it.",
