@@ -28,6 +28,18 @@ async function bcWriterMigrations(): Promise<void> {
 }
 
 /** `ml-connector mappings sku set <connection> <sku> <itemNumber> [--no-verify]`, as an operator runs it. */
+/** A new BC item (through the connector's own BC client, as a BC user would add it) with this price and stock. */
+async function createItem(number: string, unitPrice: number, inventory: number): Promise<void> {
+  const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
+  const created = await bc.client.create(
+    BcPath.collection('items'),
+    { number, displayName: `Item ${number}`, type: 'Inventory', unitPrice },
+    z.object({ id: z.string() }),
+  );
+  items.set(number, created.id);
+  await sandbox.control.changeItem(number, { inventory });
+}
+
 async function mapSku(sku: string, itemNumber: string, verify = true): Promise<string> {
   const cli = path.join(repoRoot(), 'dist/apps/cli/src/main.js');
   const { stdout } = await run(
@@ -135,14 +147,7 @@ describe('skuMapping "mapping-table": catalog-writer maps through the operator\'
     });
 
     // The operator re-points STORE-MUG at a new item, MT-3000: the store follows without a signal.
-    const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
-    const created = await bc.client.create(
-      BcPath.collection('items'),
-      { number: 'MT-3000', displayName: 'Item MT-3000', type: 'Inventory', unitPrice: 12 },
-      z.object({ id: z.string() }),
-    );
-    items.set('MT-3000', created.id);
-    await sandbox.control.changeItem('MT-3000', { inventory: 2 });
+    await createItem('MT-3000', 12, 2);
     await mapSku('STORE-MUG', 'MT-3000');
     await eventually('the re-pointed SKU to show the new item', async () => {
       const store = await h.store();
@@ -192,14 +197,7 @@ describe('skuMapping "mapping-table": catalog-writer maps through the operator\'
     expect((await h.store()).stock['STORE-TEE-RED']).toBe(3);
 
     // The fix the reason names: link the second listing to its own item. No signal needed.
-    const bc = await h.runtime.ctx.clients.businessCentral(h.connectionId);
-    const created = await bc.client.create(
-      BcPath.collection('items'),
-      { number: 'MT-4000', displayName: 'Item MT-4000', type: 'Inventory', unitPrice: 9 },
-      z.object({ id: z.string() }),
-    );
-    items.set('MT-4000', created.id);
-    await sandbox.control.changeItem('MT-4000', { inventory: 5 });
+    await createItem('MT-4000', 9, 5);
     await mapSku('STORE-TEE-DUP', 'MT-4000');
     await eventually('both listings to be pushed again', async () => {
       const store = await h.store();
