@@ -8,6 +8,7 @@ import {
   Cleanup,
   createScratchDatabase,
   freePort,
+  positionAtEnd,
   repoRoot,
   stackEnv,
   startSandboxProcess,
@@ -60,7 +61,7 @@ describe('catalog-writer as a process, when the connection settings change durin
     services = new ServiceProcesses(() => env, { ingress: 0, 'bc-watcher': 0, 'bc-writer': 0, 'catalog-writer': await freePort() },
       path.join(repoRoot(), '.local/e2e', connectionId));
     cleanup.add(() => services.stopAll());
-    await positionAtEnd(`.${connectionId}`);
+    await startGroupsAtEnd(`.${connectionId}`);
     await services.start('catalog-writer');
     producer = new EventProducer(createKafka({ brokers: stackEnv.KAFKA_BROKERS.split(','), clientId: 'e2e-cw', logger: createLogger('e2e', 'error') }),
       new SchemaSerde(stackEnv.SCHEMA_REGISTRY_URL));
@@ -98,21 +99,14 @@ describe('catalog-writer as a process, when the connection settings change durin
   });
 
   /** New groups on the shared broker would read every earlier run's signals first: they start at the end instead. */
-  async function positionAtEnd(suffix: string): Promise<void> {
-    const admin = testKafka('e2e-cw').admin();
-    await admin.connect();
-    const groups = [
+  async function startGroupsAtEnd(suffix: string): Promise<void> {
+    const kafka = testKafka('e2e-cw');
+    const groups: Array<[string, string]> = [
       [`catalog-writer.items${suffix}`, 'businesscentral.item-changed.v1'],
       [`catalog-writer.catalog${suffix}`, 'bigcommerce.catalog-signal.v1'],
       [`catalog-writer.order-states${suffix}`, 'sync.order-state.v1'],
     ];
-    await Promise.all(
-      groups.map(async ([groupId, topic]) => {
-        const ends = await admin.fetchTopicOffsets(topic!);
-        await admin.setOffsets({ groupId: groupId!, topic: topic!, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
-      }),
-    );
-    await admin.disconnect();
+    await Promise.all(groups.map(([groupId, topic]) => positionAtEnd(kafka, groupId, topic)));
   }
 
   async function signal(itemId: string): Promise<void> {
