@@ -107,11 +107,7 @@ export class ConsumerPipeline<V> {
     // kafkajs gives up on a member after an error it does not retry: the others would take its partitions and the
     // process would run on with less concurrency than configured. Treat it like any unknown error: crash.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart || this.crashed) return;
-      this.crashed = true;
-      clearInterval(this.drainer);
-      this.opts.logger.fatal({ group: this.opts.groupId, err: describeError(payload.error) }, 'consumer group member stopped: crashing');
-      (this.opts.onCrash ?? (() => process.exit(1)))(payload.error);
+      if (!payload.restart && !this.crashed) this.crash(payload.error, { group: this.opts.groupId }, 'consumer group member stopped: crashing');
     });
     await consumer.connect();
     await consumer.subscribe({ topic: this.opts.topic.name, fromBeginning: this.opts.fromBeginning ?? true });
@@ -257,7 +253,7 @@ export class ConsumerPipeline<V> {
         await this.opts.onDeadLetter?.(err, ctx, value);
         return { kind: 'dead_lettered' };
       }
-      this.crash(err, raw);
+      this.crash(err, { key: raw.key, offset: raw.offset });
       throw err;
     }
   }
@@ -268,10 +264,10 @@ export class ConsumerPipeline<V> {
     this.opts.logger.warn({ key: raw.key, topic: raw.topic, offset: raw.offset, reason: describeError(err) }, 'dead-lettered');
   }
 
-  private crash(err: unknown, raw: NewParkedMessage): void {
+  private crash(err: unknown, where: Record<string, unknown>, message = 'unexpected error: crashing'): void {
     this.crashed = true;
     clearInterval(this.drainer);
-    this.opts.logger.fatal({ key: raw.key, offset: raw.offset, err: describeError(err) }, 'unexpected error: crashing');
+    this.opts.logger.fatal({ ...where, err: describeError(err) }, message);
     (this.opts.onCrash ?? (() => process.exit(1)))(err);
   }
 
